@@ -1,0 +1,23 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { resolveSession } from "./data";
+import { authOptions } from "./options";
+import type { Viewer } from "./permissions";
+
+/**
+ * The signed-in viewer for this request, or null. The JWT only names a session; the session row
+ * and the user are checked on every request, so revocation and disabling take effect at once.
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = (await getServerSession(authOptions)) as { sid?: unknown; uid?: unknown } | null;
+  if (typeof session?.sid !== "string" || typeof session.uid !== "string") return null;
+  return resolveSession(session.sid, session.uid);
+});
+
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/login");
+  return viewer;
+}

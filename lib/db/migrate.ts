@@ -1,0 +1,110 @@
+import { readFile, readdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
+import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+
+// Prisma's schema engine compiled to WebAssembly, driven through our driver adapter: migrations
+// work offline, without the native engine download, and write the same _prisma_migrations
+// table that `prisma migrate deploy` does.
+
+const require = createRequire(import.meta.url);
+type EngineModule = typeof import("@prisma/schema-engine-wasm");
+let engineModule: Promise<EngineModule> | undefined;
+
+function loadEngineModule(): Promise<EngineModule> {
+  engineModule ??= (async () => {
+    const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+    const bg = (await import(/* webpackIgnore: true */ bgPath)) as EngineModule & {
+      __wbg_set_wasm(exports: WebAssembly.Exports): void;
+    };
+    const bytes = await readFile(bgPath.replace(/\.js$/, ".wasm"));
+    const module = await WebAssembly.compile(bytes);
+    const instance = await WebAssembly.instantiate(module, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
+    bg.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as () => void)();
+    return bg;
+  })();
+  return engineModule;
+}
+
+export const projectRoot = process.cwd();
+export const schemaPath = path.join(projectRoot, "prisma", "schema.prisma");
+export const migrationsDir = path.join(projectRoot, "prisma", "migrations");
+
+export async function readMigrations(dir = migrationsDir): Promise<MigrationList> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const migrationDirectories = await Promise.all(
+    folders.map(async (name) => {
+      const file = path.join(dir, name, "migration.sql");
+      const content = await readFile(file, "utf8").then(
+        (text) => ({ tag: "ok" as const, value: text }),
+        (err: Error) => ({ tag: "error" as const, value: err.message }),
+      );
+      return { path: name, migrationFile: { path: "migration.sql", content } };
+    }),
+  );
+  return {
+    baseDir: dir,
+    // The engine refuses to diff unless the lockfile names the provider.
+    lockfile: { path: "migration_lock.toml", content: 'provider = "postgresql"' },
+    shadowDbInitScript: "",
+    migrationDirectories,
+  } as MigrationList;
+}
+
+async function withEngine<T>(
+  adapter: SqlMigrationAwareDriverAdapterFactory,
+  run: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
+  const { SchemaEngine } = await loadEngineModule();
+  const datamodel = await readFile(schemaPath, "utf8");
+  const log = (message: string) => {
+    if (process.env.VIGIL_DEBUG_MIGRATIONS) console.error("[schema-engine]", message);
+  };
+  const engine = await SchemaEngine.new(
+    { datamodels: [["schema.prisma", datamodel]] },
+    log,
+    bindMigrationAwareSqlAdapterFactory(adapter),
+  );
+  try {
+    return await run(engine);
+  } finally {
+    engine.free();
+  }
+}
+
+const filters = { externalTables: [], externalEnums: [] };
+
+/** Applies every pending migration; returns the names it applied (empty when up to date). */
+export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+  const migrationsList = await readMigrations();
+  return withEngine(adapter, async (engine) => {
+    const out = await engine.applyMigrations({ migrationsList, filters });
+    return out.appliedMigrationNames;
+  });
+}
+
+/**
+ * The SQL that takes the committed migrations to the current schema.prisma. The adapter must be
+ * a PGlite one: the engine replays history on the adapter's shadow database, which for PGlite is
+ * a fresh in-memory instance (for PrismaPg it would be the live database itself).
+ */
+export async function diffSchemaAgainstMigrations(adapter: SqlMigrationAwareDriverAdapterFactory): Promise<string> {
+  const migrationsList = await readMigrations();
+  const datamodel = await readFile(schemaPath, "utf8");
+  return withEngine(adapter, async (engine) => {
+    const result = await engine.diff({
+      from: { tag: "migrations", ...migrationsList },
+      to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: datamodel }] },
+      script: true,
+      exitCode: null,
+      filters,
+    } as Parameters<SchemaEngine["diff"]>[0]);
+    return result.stdout ?? "";
+  });
+}

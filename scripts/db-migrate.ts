@@ -1,0 +1,13 @@
+// npm run db:migrate — applies pending migrations to DATABASE_URL, or to the embedded database.
+import { dbConfigFromEnv, openDb } from "../lib/db/client";
+import { applyMigrations } from "../lib/db/migrate";
+
+const db = openDb(dbConfigFromEnv());
+try {
+  const applied = await applyMigrations(db.adapter);
+  console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+} finally {
+  await db.close();
+}
+// The schema engine leaves a timer running for ~10 s after it is freed; do not wait for it.
+process.exit(0);
