@@ -1,5 +1,4 @@
 import { readFile, readdir } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import {
   bindMigrationAwareSqlAdapterFactory,
@@ -11,17 +10,22 @@ import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 // work offline, without the native engine download, and write the same _prisma_migrations
 // table that `prisma migrate deploy` does.
 
-const require = createRequire(import.meta.url);
+export const projectRoot = process.cwd();
+export const schemaPath = path.join(projectRoot, "prisma", "schema.prisma");
+export const migrationsDir = path.join(projectRoot, "prisma", "migrations");
+
 type EngineModule = typeof import("@prisma/schema-engine-wasm");
 let engineModule: Promise<EngineModule> | undefined;
 
 function loadEngineModule(): Promise<EngineModule> {
   engineModule ??= (async () => {
-    const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-    const bg = (await import(/* webpackIgnore: true */ bgPath)) as EngineModule & {
+    // Loaded from node_modules at run time, not bundled: the package is ESM with a .wasm beside it.
+    const engineDir = path.join(projectRoot, "node_modules", "@prisma", "schema-engine-wasm");
+    const bgPath = path.join(engineDir, "schema_engine_bg.js");
+    const bg = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ bgPath)) as EngineModule & {
       __wbg_set_wasm(exports: WebAssembly.Exports): void;
     };
-    const bytes = await readFile(bgPath.replace(/\.js$/, ".wasm"));
+    const bytes = await readFile(/* turbopackIgnore: true */ path.join(engineDir, "schema_engine_bg.wasm"));
     const module = await WebAssembly.compile(bytes);
     const instance = await WebAssembly.instantiate(module, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
     bg.__wbg_set_wasm(instance.exports);
@@ -31,17 +35,14 @@ function loadEngineModule(): Promise<EngineModule> {
   return engineModule;
 }
 
-export const projectRoot = process.cwd();
-export const schemaPath = path.join(projectRoot, "prisma", "schema.prisma");
-export const migrationsDir = path.join(projectRoot, "prisma", "migrations");
 
 export async function readMigrations(dir = migrationsDir): Promise<MigrationList> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const entries = await readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true }).catch(() => []);
   const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
   const migrationDirectories = await Promise.all(
     folders.map(async (name) => {
       const file = path.join(dir, name, "migration.sql");
-      const content = await readFile(file, "utf8").then(
+      const content = await readFile(/* turbopackIgnore: true */ file, "utf8").then(
         (text) => ({ tag: "ok" as const, value: text }),
         (err: Error) => ({ tag: "error" as const, value: err.message }),
       );

@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { countOpenAlerts, listAlerts, listAssignableUsers } from "@/lib/alerts/data";
+import { alertListQuerySchema, type AlertListQuery } from "@/lib/alerts/schema";
+import { requireViewer } from "@/lib/auth/viewer";
+import { formatAge, formatDateTime } from "@/lib/format";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { KindBadge, SeverityBadge, StatusBadge, TlpBadge } from "@/components/ui/badges";
+import { InboxFilters } from "./inbox-filters";
+
+export const metadata: Metadata = { title: "Alerts" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** Keeps the current filters and swaps the page cursor. */
+function pageHref(query: AlertListQuery, cursor: { after?: string; before?: string }): string {
+  const params = new URLSearchParams();
+  for (const key of ["kind", "severity", "status", "tlp"] as const) for (const v of query[key] ?? []) params.append(key, v);
+  if (query.assignee) params.set("assignee", query.assignee);
+  if (query.q) params.set("q", query.q);
+  if (cursor.after) params.set("after", cursor.after);
+  if (cursor.before) params.set("before", cursor.before);
+  return `/alerts?${params.toString()}`;
+}
+
+export default async function AlertsPage({ searchParams }: { searchParams: SearchParams }) {
+  const viewer = await requireViewer();
+  const raw = await searchParams;
+  const parsed = alertListQuerySchema.safeParse(raw);
+  const query = parsed.success ? parsed.data : alertListQuerySchema.parse({});
+  const [page, counts, assignees] = await Promise.all([
+    listAlerts(viewer, query),
+    countOpenAlerts(viewer),
+    listAssignableUsers(viewer),
+  ]);
+  const filtered = ["kind", "severity", "status", "tlp", "assignee", "q"].some((k) => raw[k] !== undefined && raw[k] !== "");
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="Alerts"
+        description={`${counts.open} open · ${counts.bySeverity.CRITICAL} critical · ${counts.bySeverity.HIGH} high · ${counts.bySeverity.MEDIUM} medium · ${counts.bySeverity.LOW} low · ${counts.bySeverity.INFO} info`}
+      />
+      {!parsed.success && (
+        <p role="alert" className="error-text">
+          Some filters in this link were not valid and have been ignored.
+        </p>
+      )}
+      <InboxFilters query={query} assignees={assignees} />
+      <p className="muted" aria-live="polite">
+        {page.total === 1 ? "1 alert" : `${page.total.toLocaleString("en-GB")} alerts`}
+        {filtered ? " match these filters" : ""}
+      </p>
+      {page.rows.length === 0 ? (
+        <EmptyState title={filtered ? "No alerts match these filters" : "No alerts yet"}>
+          {filtered ? <Link href="/alerts">Clear the filters</Link> : "New alerts appear here as they arrive."}
+        </EmptyState>
+      ) : (
+        <table className="data-table" aria-label="Alerts">
+          <thead>
+            <tr>
+              <th scope="col">Severity</th>
+              <th scope="col">Alert</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Status</th>
+              <th scope="col">TLP</th>
+              <th scope="col">Assignee</th>
+              <th scope="col">Source</th>
+              <th scope="col" className="num">Seen</th>
+              <th scope="col">Created</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.rows.map((alert) => (
+              <tr key={alert.id}>
+                <td><SeverityBadge severity={alert.severity} /></td>
+                <td><Link href={`/alerts/${alert.id}`}>{alert.title}</Link></td>
+                <td><KindBadge kind={alert.kind} /></td>
+                <td><StatusBadge status={alert.status} /></td>
+                <td><TlpBadge tlp={alert.tlp} /></td>
+                <td>{alert.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
+                <td className="muted">{alert.source}</td>
+                <td className="num">{alert.occurrences}</td>
+                <td><time dateTime={alert.createdAt.toISOString()} title={formatDateTime(alert.createdAt)}>{formatAge(alert.createdAt)}</time></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <nav className="pagination" aria-label="Pages">
+        {page.prevCursor ? <Link href={pageHref(query, { before: page.prevCursor })} rel="prev">← Newer</Link> : <span className="muted">← Newer</span>}
+        {page.nextCursor ? <Link href={pageHref(query, { after: page.nextCursor })} rel="next">Older →</Link> : <span className="muted">Older →</span>}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ReactNode } from "react";
+import { BrandMark } from "./brand-mark";
+import type { NavItem } from "./nav-items";
+import { NavLinks } from "./nav-links";
+import { SignOutButton } from "./sign-out-button";
+import type { Theme } from "./theme";
+import { ThemeToggle } from "./theme-toggle";
+
+export interface AppShellProps {
+  organisationName: string;
+  userName: string;
+  roleLabel: string;
+  navItems: readonly NavItem[];
+  theme: Theme;
+  children: ReactNode;
+}
+
+export function AppShell({ organisationName, userName, roleLabel, navItems, theme, children }: AppShellProps) {
+  return (
+    <div className="app-shell">
+      <a href="#main" className="skip-link">
+        Skip to main content
+      </a>
+      <header className="sidebar">
+        <div className="sidebar-brand">
+          <BrandMark size={22} />
+          <div>
+            <span className="brand-name">Vigil</span>
+            <span className="brand-org" title={organisationName}>
+              {organisationName}
+            </span>
+          </div>
+        </div>
+        <nav className="sidebar-nav" aria-label="Main">
+          <NavLinks items={navItems} />
+        </nav>
+        <section className="sidebar-footer" aria-label="Your account">
+          <p className="user-card">
+            <span className="user-name">{userName}</span>
+            <span className="user-role">{roleLabel}</span>
+          </p>
+          <ThemeToggle initialTheme={theme} />
+          <SignOutButton />
+        </section>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}
