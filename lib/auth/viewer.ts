@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { resolveSession } from "./data";
 import { authOptions } from "./options";
@@ -18,6 +19,10 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect("/login");
+  if (!viewer) {
+    // Set by proxy.ts; the login page accepts only same-site relative paths.
+    const back = (await headers()).get("x-vigil-path");
+    redirect(back && back !== "/" ? `/login?callbackUrl=${encodeURIComponent(back)}` : "/login");
+  }
   return viewer;
 }

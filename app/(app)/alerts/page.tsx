@@ -79,10 +79,10 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
                 <td><KindBadge kind={alert.kind} /></td>
                 <td><StatusBadge status={alert.status} /></td>
                 <td><TlpBadge tlp={alert.tlp} /></td>
-                <td>{alert.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
-                <td className="muted">{alert.source}</td>
+                <td className="nowrap">{alert.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
+                <td className="muted nowrap">{alert.source}</td>
                 <td className="num">{alert.occurrences}</td>
-                <td><time dateTime={alert.createdAt.toISOString()} title={formatDateTime(alert.createdAt)}>{formatAge(alert.createdAt)}</time></td>
+                <td className="nowrap"><time dateTime={alert.createdAt.toISOString()} title={formatDateTime(alert.createdAt)}>{formatAge(alert.createdAt)}</time></td>
               </tr>
             ))}
           </tbody>
