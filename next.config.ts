@@ -10,7 +10,7 @@ const nextConfig: NextConfig = {
     "@prisma/schema-engine-wasm",
     "@prisma/adapter-pg",
     "pg",
-    "argon2",
+    "@node-rs/argon2",
   ],
   typescript: { ignoreBuildErrors: false },
 };

@@ -30,8 +30,6 @@ export default defineConfig({
     ],
   },
   test: {
-    // The wasm schema engine leaves a ~10 s timer behind; do not wait for it at shutdown.
-    teardownTimeout: 15_000,
     projects: [
       {
         extends: true,

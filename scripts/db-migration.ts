@@ -27,4 +27,3 @@ try {
 } finally {
   await db.close();
 }
-process.exit(0);

@@ -5,7 +5,6 @@ import { applyMigrations } from "../lib/db/migrate";
 import { formatDemoLogins, seedDemo } from "../lib/db/seed/index";
 
 const db = openDb(dbConfigFromEnv());
-let failed = false;
 try {
   const started = performance.now();
   const applied = await applyMigrations(db.adapter);
@@ -20,10 +19,8 @@ try {
   );
   console.log(`\nDemo sign-ins:\n${formatDemoLogins()}`);
 } catch (error) {
-  failed = true;
   console.error(error);
+  process.exitCode = 1;
 } finally {
   await db.close();
 }
-// The schema engine leaves a timer running for ~10 s after it is freed; do not wait for it.
-process.exit(failed ? 1 : 0);

@@ -2,6 +2,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import {
   bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
@@ -26,15 +27,25 @@ function loadEngineModule(): Promise<EngineModule> {
       __wbg_set_wasm(exports: WebAssembly.Exports): void;
     };
     const bytes = await readFile(/* turbopackIgnore: true */ path.join(engineDir, "schema_engine_bg.wasm"));
-    const module = await WebAssembly.compile(bytes);
-    const instance = await WebAssembly.instantiate(module, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
+    const wasmModule = await WebAssembly.compile(bytes);
+    // The engine's timers (pool timeouts of ~10 s) must not keep a finished process alive.
+    const imports: Record<string, unknown> = { ...bg };
+    for (const [name, fn] of Object.entries(bg)) {
+      if (name.startsWith("__wbg_setTimeout_") && typeof fn === "function") {
+        imports[name] = (...args: unknown[]) => {
+          const timer = (fn as (...a: unknown[]) => unknown)(...args);
+          (timer as { unref?: () => void })?.unref?.();
+          return timer;
+        };
+      }
+    }
+    const instance = await WebAssembly.instantiate(wasmModule, { "./schema_engine_bg.js": imports as WebAssembly.ModuleImports });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return bg;
   })();
   return engineModule;
 }
-
 
 export async function readMigrations(dir = migrationsDir): Promise<MigrationList> {
   const entries = await readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true }).catch(() => []);
@@ -67,15 +78,33 @@ async function withEngine<T>(
   const log = (message: string) => {
     if (process.env.VIGIL_DEBUG_MIGRATIONS) console.error("[schema-engine]", message);
   };
+  // The engine opens its own connections through the factory and does not close them when
+  // freed; on PostgreSQL an open one would keep holding the migration advisory lock.
+  const opened: SqlDriverAdapter[] = [];
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    connect: async () => {
+      const connection = await adapter.connect();
+      opened.push(connection);
+      return connection;
+    },
+    connectToShadowDb: async () => {
+      const connection = await adapter.connectToShadowDb();
+      opened.push(connection);
+      return connection;
+    },
+  };
   const engine = await SchemaEngine.new(
     { datamodels: [["schema.prisma", datamodel]] },
     log,
-    bindMigrationAwareSqlAdapterFactory(adapter),
+    bindMigrationAwareSqlAdapterFactory(tracked),
   );
   try {
     return await run(engine);
   } finally {
     engine.free();
+    await Promise.all(opened.map((connection) => connection.dispose()));
   }
 }
 

@@ -198,17 +198,19 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   };
 
   const deadline = Date.now() + 120_000;
+  let lastAnswer = "no answer";
   for (;;) {
     if (exited) throw new Error(`e2e: next start stopped (${exited}) before serving; end of ${rel(log)}:\n${tail(log, 40)}`);
     try {
       const res = await fetch(`${baseURL}/login`, { redirect: "manual", signal: AbortSignal.timeout(10_000) });
       if (res.status === 200) break;
+      lastAnswer = `last answer: HTTP ${res.status}`;
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`e2e: GET ${baseURL}/login did not answer 200 within 120 s; end of ${rel(log)}:\n${tail(log, 40)}`);
+      throw new Error(`e2e: GET ${baseURL}/login did not answer 200 within 120 s (${lastAnswer}); end of ${rel(log)}:\n${tail(log, 40)}`);
     }
     await new Promise((r) => setTimeout(r, 300));
   }

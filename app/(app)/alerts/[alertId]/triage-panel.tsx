@@ -51,9 +51,10 @@ export function TriagePanel({ alert, assignees, viewerId, canAssignOthers }: Pro
           <button type="submit" className="btn btn-primary" disabled={ackPending}>
             {ackPending ? "Acknowledging…" : "Acknowledge"}
           </button>
-          <Feedback state={ackState} />
         </form>
       )}
+      {/* Outside the form: after a successful acknowledgement the form itself is gone. */}
+      <Feedback state={ackState} />
 
       <form action={assignAction} className="stack">
         <input type="hidden" name="alertId" value={alert.id} />
