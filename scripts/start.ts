@@ -33,7 +33,7 @@ function needsBuild(): boolean {
 }
 
 if (needsBuild()) {
-  console.log("[vigil] Building the app (first start or sources changed; about a minute)…");
+  console.log("[vigil] Building the app (first start or sources changed; under a minute)…");
   const build = spawnSync(process.execPath, [nodeModule("next/dist/bin/next"), "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

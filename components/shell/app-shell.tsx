@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { signOutEverywhereAction } from "@/app/(app)/account-actions";
 import { BrandMark } from "./brand-mark";
 import type { NavItem } from "./nav-items";
 import { NavLinks } from "./nav-links";
@@ -41,6 +42,11 @@ export function AppShell({ organisationName, userName, roleLabel, navItems, them
           </p>
           <ThemeToggle initialTheme={theme} />
           <SignOutButton />
+          <form action={signOutEverywhereAction}>
+            <button type="submit" className="btn btn-ghost btn-sm btn-block">
+              Sign out everywhere
+            </button>
+          </form>
         </section>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>

@@ -39,6 +39,25 @@ export const alertListQuerySchema = z.preprocess(dropEmpty, z.object({
 }));
 export type AlertListQuery = z.infer<typeof alertListQuerySchema>;
 
+/**
+ * Parses inbox URL parameters leniently: a parameter that is not valid (an old bookmark, a
+ * hand-edited link) is dropped and reported, and the rest of the view still applies.
+ */
+export function parseAlertListQuery(raw: Record<string, unknown>): { query: AlertListQuery; ignored: string[] } {
+  const params = { ...raw };
+  const ignored: string[] = [];
+  for (;;) {
+    const result = alertListQuerySchema.safeParse(params);
+    if (result.success) return { query: result.data, ignored };
+    const bad = [...new Set(result.error.issues.map((issue) => String(issue.path[0] ?? "")))].filter((k) => k in params);
+    if (bad.length === 0) return { query: alertListQuerySchema.parse({}), ignored: Object.keys(params) };
+    for (const key of bad) {
+      delete params[key];
+      ignored.push(key);
+    }
+  }
+}
+
 export const acknowledgeAlertSchema = z.strictObject({
   alertId: uuid,
   version: z.coerce.number().int().min(1),

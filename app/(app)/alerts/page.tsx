@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { countOpenAlerts, listAlerts, listAssignableUsers } from "@/lib/alerts/data";
-import { alertListQuerySchema, type AlertListQuery } from "@/lib/alerts/schema";
+import { parseAlertListQuery, type AlertListQuery } from "@/lib/alerts/schema";
 import { requireViewer } from "@/lib/auth/viewer";
 import { formatAge, formatDateTime } from "@/lib/format";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -26,15 +26,13 @@ function pageHref(query: AlertListQuery, cursor: { after?: string; before?: stri
 
 export default async function AlertsPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireViewer();
-  const raw = await searchParams;
-  const parsed = alertListQuerySchema.safeParse(raw);
-  const query = parsed.success ? parsed.data : alertListQuerySchema.parse({});
+  const { query, ignored } = parseAlertListQuery(await searchParams);
   const [page, counts, assignees] = await Promise.all([
     listAlerts(viewer, query),
     countOpenAlerts(viewer),
     listAssignableUsers(viewer),
   ]);
-  const filtered = ["kind", "severity", "status", "tlp", "assignee", "q"].some((k) => raw[k] !== undefined && raw[k] !== "");
+  const filtered = !!(query.kind || query.severity || query.status || query.tlp || query.assignee || query.q);
 
   return (
     <div className="page">
@@ -42,9 +40,9 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
         title="Alerts"
         description={`${counts.open} open · ${counts.bySeverity.CRITICAL} critical · ${counts.bySeverity.HIGH} high · ${counts.bySeverity.MEDIUM} medium · ${counts.bySeverity.LOW} low · ${counts.bySeverity.INFO} info`}
       />
-      {!parsed.success && (
+      {ignored.length > 0 && (
         <p role="alert" className="error-text">
-          Some filters in this link were not valid and have been ignored.
+          Ignored parameters that are not valid in this link: {ignored.join(", ")}.
         </p>
       )}
       <InboxFilters query={query} assignees={assignees} />

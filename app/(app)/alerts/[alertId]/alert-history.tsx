@@ -21,7 +21,7 @@ export function AlertHistory({ history }: { history: AlertDetail["history"] }) {
     <section className="card" aria-labelledby="history-h">
       <h2 id="history-h">History</h2>
       {history.length === 0 ? (
-        <p className="muted">No changes yet.</p>
+        <p className="muted">No changes recorded in Vigil yet.</p>
       ) : (
         <ol className="timeline-list">
           {history.map((h) => (
