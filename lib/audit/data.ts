@@ -14,8 +14,8 @@ export async function recordAudit(tx: Prisma.TransactionClient, viewer: Viewer, 
   await tx.auditEvent.create({
     data: {
       organisationId: viewer.organisationId,
-      actorUserId: viewer.userId,
-      actorLabel: `${viewer.name} <${viewer.email}>`,
+      actorUserId: viewer.kind === "user" ? viewer.userId : null,
+      actorLabel: viewer.kind === "user" ? `${viewer.name} <${viewer.email}>` : `API token “${viewer.name}”`,
       action: input.action,
       targetType: input.targetType,
       targetId: input.targetId,

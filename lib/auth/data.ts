@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/data";
-import type { Viewer } from "./permissions";
+import type { UserViewer } from "./permissions";
 import { verifyPassword } from "./passwords";
 import { ADDRESS_POLICY, EMAIL_POLICY, afterFailure, isLocked, type ThrottlePolicy } from "./throttle";
 
@@ -79,7 +79,7 @@ export async function signInWithPassword(
 }
 
 /** Resolves a session id from a verified JWT to a Viewer, or null if it is no longer valid. */
-export async function resolveSession(sessionId: string, userId: string): Promise<Viewer | null> {
+export async function resolveSession(sessionId: string, userId: string): Promise<UserViewer | null> {
   const row = await getDb().userSession.findFirst({
     where: { id: sessionId, userId, revokedAt: null, expiresAt: { gt: new Date() } },
     select: {
@@ -114,7 +114,7 @@ export async function revokeSession(sessionId: string): Promise<void> {
 }
 
 /** Ends every session of the viewer ("sign out everywhere"). */
-export async function revokeAllSessions(viewer: Viewer): Promise<void> {
+export async function revokeAllSessions(viewer: UserViewer): Promise<void> {
   const now = new Date();
   await getDb().$transaction(async (tx) => {
     await tx.user.update({ where: { id: viewer.userId }, data: { sessionsValidAfter: now } });

@@ -39,7 +39,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   VIEWER: "Viewer",
 };
 
-export interface Viewer {
+/** A signed-in person. */
+export interface UserViewer {
   kind: "user";
   userId: string;
   sessionId: string;
@@ -48,9 +49,23 @@ export interface Viewer {
   name: string;
   email: string;
   role: Role;
-  /** Highest TLP readable without being named on a case. */
+  /** Highest TLP readable without being a named case member. */
   clearance: Tlp;
 }
+
+/** Another program calling the API with a token. */
+export interface TokenViewer {
+  kind: "token";
+  tokenId: string;
+  organisationId: string;
+  /** The token's name, for audit labels. */
+  name: string;
+  capabilities: readonly Capability[];
+  clearance: Tlp;
+}
+
+/** Whoever is asking: every data function takes one and scopes its work by it. */
+export type Viewer = UserViewer | TokenViewer;
 
 export class ForbiddenError extends Error {
   constructor(public readonly capability: Capability) {
@@ -63,10 +78,22 @@ export function capabilitiesOf(role: Role): readonly Capability[] {
   return ROLE_CAPABILITIES[role];
 }
 
-export function can(viewer: Pick<Viewer, "role">, capability: Capability): boolean {
-  return ROLE_CAPABILITIES[viewer.role].includes(capability);
+export function isCapability(value: string): value is Capability {
+  return (CAPABILITIES as readonly string[]).includes(value);
 }
 
-export function assertCan(viewer: Pick<Viewer, "role">, capability: Capability): void {
+/** Capabilities an API token may be given: machine work, never administration. */
+export const TOKEN_CAPABILITIES: readonly Capability[] = ["alert:read", "alert:triage", "vetting:read", "case:read"];
+
+export function can(viewer: Viewer, capability: Capability): boolean {
+  return viewer.kind === "user" ? ROLE_CAPABILITIES[viewer.role].includes(capability) : viewer.capabilities.includes(capability);
+}
+
+/** The person behind a viewer, or null for an API token. */
+export function viewerUserId(viewer: Viewer): string | null {
+  return viewer.kind === "user" ? viewer.userId : null;
+}
+
+export function assertCan(viewer: Viewer, capability: Capability): void {
   if (!can(viewer, capability)) throw new ForbiddenError(capability);
 }

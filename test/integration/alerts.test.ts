@@ -1,15 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  acknowledgeAlert,
-  assignAlert,
-  changeAlertStatus,
-  countOpenAlerts,
-  getAlert,
-  listAlerts,
-  listAssignableUsers,
-} from "@/lib/alerts/data";
+import { getAlert } from "@/lib/alerts/data/detail";
+import { countOpenAlerts, listAlerts, listAssignableUsers } from "@/lib/alerts/data/list";
+import { acknowledgeAlert, assignAlert, changeAlertStatus } from "@/lib/alerts/data/triage";
 import { alertListQuerySchema } from "@/lib/alerts/schema";
-import { ForbiddenError, type Viewer } from "@/lib/auth/permissions";
+import { ForbiddenError, type UserViewer } from "@/lib/auth/permissions";
 import { ConflictError, InvalidStateError, NotFoundError } from "@/lib/http/errors";
 import { createAlert, createOrg, createViewer } from "./support/fixtures";
 import { useTestDb } from "./support/test-db";
@@ -17,7 +11,7 @@ import { useTestDb } from "./support/test-db";
 const db = useTestDb();
 const query = (raw: Record<string, unknown> = {}) => alertListQuerySchema.parse(raw);
 
-let analyst: Viewer, lead: Viewer, reviewer: Viewer, viewerRole: Viewer, outsider: Viewer;
+let analyst: UserViewer, lead: UserViewer, reviewer: UserViewer, viewerRole: UserViewer, outsider: UserViewer;
 let partyId: string, otherOrgId: string;
 
 beforeAll(async () => {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { Role, Tlp } from "@/lib/db/generated/enums";
-import { ForbiddenError, ROLE_LABELS, assertCan, can, capabilitiesOf, type Capability } from "@/lib/auth/permissions";
+import { ForbiddenError, ROLE_LABELS, assertCan, can, capabilitiesOf, type Capability, type UserViewer } from "@/lib/auth/permissions";
 import { TLP_LABELS, TLP_ORDER, tlpsUpTo } from "@/lib/auth/tlp";
 
 const ROLES = Object.values(Role);
-const as = (role: Role) => ({ role });
+const as = (role: Role): UserViewer => ({
+  kind: "user", userId: "u", sessionId: "s", organisationId: "o", organisationName: "Org", name: "N", email: "e@x", role, clearance: "AMBER",
+});
 
 describe("role capabilities", () => {
   it("lets every role read alerts and cases", () => {

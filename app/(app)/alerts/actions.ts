@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { acknowledgeAlert, assignAlert, changeAlertStatus } from "@/lib/alerts/data";
+import { acknowledgeAlert, assignAlert, changeAlertStatus } from "@/lib/alerts/data/triage";
 import { acknowledgeAlertSchema, assignAlertSchema, changeAlertStatusSchema } from "@/lib/alerts/schema";
 import { requireViewer } from "@/lib/auth/viewer";
 import type { ActionState } from "@/lib/http/action-state";

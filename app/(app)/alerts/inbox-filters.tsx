@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Assignee } from "@/lib/alerts/data";
+import type { Assignee } from "@/lib/alerts/data/list";
 import type { AlertListQuery } from "@/lib/alerts/schema";
 import { TLP_LABELS, TLP_ORDER } from "@/lib/auth/tlp";
 import { humanise } from "@/lib/format";

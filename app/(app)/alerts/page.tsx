@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { countOpenAlerts, listAlerts, listAssignableUsers } from "@/lib/alerts/data";
+import { countOpenAlerts, listAlerts, listAssignableUsers } from "@/lib/alerts/data/list";
 import { parseAlertListQuery, type AlertListQuery } from "@/lib/alerts/schema";
 import { requireViewer } from "@/lib/auth/viewer";
-import { formatAge, formatDateTime } from "@/lib/format";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { KindBadge, SeverityBadge, StatusBadge, TlpBadge } from "@/components/ui/badges";
 import { InboxFilters } from "./inbox-filters";
+import { InboxTable } from "./inbox-table";
 
 export const metadata: Metadata = { title: "Alerts" };
 
@@ -55,36 +54,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
           {filtered ? <Link href="/alerts">Clear the filters</Link> : "New alerts appear here as they arrive."}
         </EmptyState>
       ) : (
-        <table className="data-table" aria-label="Alerts">
-          <thead>
-            <tr>
-              <th scope="col">Severity</th>
-              <th scope="col">Alert</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Status</th>
-              <th scope="col">TLP</th>
-              <th scope="col">Assignee</th>
-              <th scope="col">Source</th>
-              <th scope="col" className="num">Seen</th>
-              <th scope="col">Created</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.map((alert) => (
-              <tr key={alert.id}>
-                <td><SeverityBadge severity={alert.severity} /></td>
-                <td><Link href={`/alerts/${alert.id}`}>{alert.title}</Link></td>
-                <td><KindBadge kind={alert.kind} /></td>
-                <td><StatusBadge status={alert.status} /></td>
-                <td><TlpBadge tlp={alert.tlp} /></td>
-                <td className="nowrap">{alert.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
-                <td className="muted nowrap">{alert.source}</td>
-                <td className="num">{alert.occurrences}</td>
-                <td className="nowrap"><time dateTime={alert.createdAt.toISOString()} title={formatDateTime(alert.createdAt)}>{formatAge(alert.createdAt)}</time></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <InboxTable rows={page.rows} />
       )}
       <nav className="pagination" aria-label="Pages">
         {page.prevCursor ? <Link href={pageHref(query, { before: page.prevCursor })} rel="prev">← Newer</Link> : <span className="muted">← Newer</span>}

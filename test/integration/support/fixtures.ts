@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { AlertKind, AlertStatus, Role, Severity, Tlp } from "@/lib/db/generated/enums";
-import type { Viewer } from "@/lib/auth/permissions";
+import type { UserViewer } from "@/lib/auth/permissions";
 
 // Small builders for integration tests: rows written straight through Prisma, Viewers built the
 // way lib/auth/data.ts resolveSession builds them.
@@ -15,7 +15,7 @@ export async function createViewer(
   organisationId: string,
   role: Role,
   clearance: Tlp = "AMBER_STRICT",
-): Promise<Viewer> {
+): Promise<UserViewer> {
   const user = await prisma.user.create({
     data: {
       organisationId,

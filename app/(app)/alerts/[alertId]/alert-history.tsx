@@ -1,4 +1,4 @@
-import type { AlertDetail } from "@/lib/alerts/data";
+import type { AlertDetail } from "@/lib/alerts/data/detail";
 import { formatDateTime, humanise } from "@/lib/format";
 
 function describe(action: string, summary: unknown): string {
