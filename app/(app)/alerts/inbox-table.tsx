@@ -21,7 +21,7 @@ export function InboxTable({ rows }: { rows: AlertRow[] }) {
         </tr>
       </thead>
       <tbody>
-        {page.rows.map((alert) => (
+        {rows.map((alert) => (
           <tr key={alert.id}>
             <td><SeverityBadge severity={alert.severity} /></td>
             <td><Link href={`/alerts/${alert.id}`}>{alert.title}</Link></td>
