@@ -1,3 +1,6 @@
+-- DropIndex
+DROP INDEX "Alert_organisationId_fingerprint_idx";
+
 -- AlterTable
 ALTER TABLE "Alert" ADD COLUMN     "searchVector" tsvector;
 
@@ -71,6 +74,9 @@ CREATE INDEX "Alert_organisationId_lastSeenAt_id_idx" ON "Alert"("organisationId
 
 -- CreateIndex
 CREATE INDEX "Alert_searchVector_idx" ON "Alert" USING GIN ("searchVector");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Alert_organisationId_fingerprint_key" ON "Alert"("organisationId", "fingerprint");
 
 -- AddForeignKey
 ALTER TABLE "ApiToken" ADD CONSTRAINT "ApiToken_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
