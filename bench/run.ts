@@ -38,7 +38,14 @@ async function setUp(): Promise<Setup> {
     const pglite = new PGlite(dir);
     const adapter = new PrismaPGlite(pglite);
     const prisma = new PrismaClient({ adapter });
-    const handle: DbHandle = { prisma, adapter, kind: "pglite", close: async () => { await prisma.$disconnect(); if (!pglite.closed) await pglite.close(); } } as DbHandle;
+    const handle: DbHandle = {
+      prisma, adapter, kind: "pglite",
+      listen: async (channel, onPayload) => {
+        const unlisten = await pglite.listen(channel, onPayload);
+        return () => unlisten();
+      },
+      close: async () => { await prisma.$disconnect(); if (!pglite.closed) await pglite.close(); },
+    };
     return { handle, raw: pglite, serverEnv: { VIGIL_DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   let cluster: Cluster | undefined;

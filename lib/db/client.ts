@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client";
+import { PgListeners } from "./pg-listener";
 
 export type Db = PrismaClient;
 
@@ -12,6 +13,12 @@ export interface DbHandle {
   /** The driver adapter factory, reused by the schema engine for migrations. */
   adapter: SqlMigrationAwareDriverAdapterFactory;
   kind: "postgresql" | "pglite";
+  /**
+   * LISTENs on a channel; resolves once listening, so a NOTIFY committed afterwards arrives.
+   * Returns the unsubscribe. Payloads arrive only for committed transactions. PostgreSQL: one
+   * dedicated connection per channel and process, shared by every subscriber (lib/db/pg-listener.ts).
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -34,7 +41,17 @@ export function openDb(config: DbConfig): DbHandle {
     }
     const adapter = new PrismaPg({ connectionString: config.url, max: Number(process.env.DB_POOL_MAX ?? 10) });
     const prisma = new PrismaClient({ adapter });
-    return { prisma, adapter, kind: "postgresql", close: () => prisma.$disconnect() };
+    const listeners = new PgListeners({ connectionString: config.url });
+    return {
+      prisma,
+      adapter,
+      kind: "postgresql",
+      listen: (channel, onPayload) => listeners.listen(channel, onPayload),
+      async close() {
+        await listeners.close();
+        await prisma.$disconnect();
+      },
+    };
   }
   const dir = config.dataDir ?? path.join(process.cwd(), "data");
   const pglite = new PGlite(dir === "memory://" ? undefined : dir);
@@ -44,6 +61,21 @@ export function openDb(config: DbConfig): DbHandle {
     prisma,
     adapter,
     kind: "pglite",
+    // In-process: PGlite delivers notifications of its own (single) connection to listeners.
+    async listen(channel, onPayload) {
+      // A fresh function per call (PGlite keeps a set of them), and no throw may escape: PGlite
+      // calls listeners from a microtask, where an exception would end the process.
+      const unlisten = await pglite.listen(channel, (payload) => {
+        try {
+          onPayload(payload);
+        } catch (error) {
+          console.error(`[vigil] listener on ${channel} threw`, error);
+        }
+      });
+      return async () => {
+        if (!pglite.closed) await unlisten();
+      };
+    },
     async close() {
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();

@@ -1,5 +1,7 @@
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
@@ -81,19 +83,15 @@ async function withEngine<T>(
   // The engine opens its own connections through the factory and does not close them when
   // freed; on PostgreSQL an open one would keep holding the migration advisory lock.
   const opened: SqlDriverAdapter[] = [];
+  const track = (connection: SqlDriverAdapter) => {
+    opened.push(connection);
+    return withWholeScripts(connection);
+  };
   const tracked: SqlMigrationAwareDriverAdapterFactory = {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
-    connect: async () => {
-      const connection = await adapter.connect();
-      opened.push(connection);
-      return connection;
-    },
-    connectToShadowDb: async () => {
-      const connection = await adapter.connectToShadowDb();
-      opened.push(connection);
-      return connection;
-    },
+    connect: async () => track(await adapter.connect()),
+    connectToShadowDb: async () => track(await adapter.connectToShadowDb()),
   };
   const engine = await SchemaEngine.new(
     { datamodels: [["schema.prisma", datamodel]] },
@@ -108,11 +106,34 @@ async function withEngine<T>(
   }
 }
 
+/**
+ * Migration scripts must reach the database whole and be awaited. @prisma/adapter-pg splits scripts on ";",
+ * which breaks function bodies ($$ … ; … $$) such as the search-vector triggers; sent as one
+ * simple-protocol query, PostgreSQL also runs the script as one implicit transaction.
+ */
+function withWholeScripts(connection: SqlDriverAdapter): SqlDriverAdapter {
+  const driver = (connection as { underlyingDriver?: () => unknown }).underlyingDriver?.();
+  if (driver instanceof pg.Pool) {
+    connection.executeScript = async (script: string) => {
+      await driver.query(script);
+    };
+  }
+  // pglite-prisma-adapter starts exec() without awaiting it, so a failing script would be
+  // recorded as applied; await it here so the engine sees the error.
+  const client = (connection as { client?: unknown }).client;
+  if (client instanceof PGlite) {
+    connection.executeScript = async (script: string) => {
+      await client.exec(script);
+    };
+  }
+  return connection;
+}
+
 const filters = { externalTables: [], externalEnums: [] };
 
 /** Applies every pending migration; returns the names it applied (empty when up to date). */
-export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
-  const migrationsList = await readMigrations();
+export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFactory, dir = migrationsDir): Promise<string[]> {
+  const migrationsList = await readMigrations(dir);
   return withEngine(adapter, async (engine) => {
     const out = await engine.applyMigrations({ migrationsList, filters });
     return out.appliedMigrationNames;

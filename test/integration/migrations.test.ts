@@ -76,3 +76,24 @@ describe(`migrations (${testBackend()})`, () => {
     expect(statements, `schema.prisma has changes without a migration (npm run db:migration):\n${sql}`).toEqual([]);
   });
 });
+
+describe(`a failing migration (${testBackend()})`, () => {
+  it("is reported and not recorded as applied, so the next start retries it", async () => {
+    const { cp, mkdtemp, mkdir, rm, writeFile } = await import("node:fs/promises");
+    const os = await import("node:os");
+    const dir = await mkdtemp(path.join(os.tmpdir(), "vigil-migrations-"));
+    const db = await createTestDb({ migrate: false });
+    try {
+      await cp(path.join(process.cwd(), "prisma", "migrations"), dir, { recursive: true });
+      await mkdir(path.join(dir, "99999999999999_broken"));
+      await writeFile(path.join(dir, "99999999999999_broken", "migration.sql"), "CREATE TABLE broken_half (id int);\nSELECT no_such_function();\n");
+      await expect(applyMigrations(db.adapter, dir)).rejects.toThrow();
+      const finished = await db.prisma.$queryRaw<{ migration_name: string }[]>`
+        SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND migration_name LIKE '%broken'`;
+      expect(finished).toEqual([]);
+    } finally {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
