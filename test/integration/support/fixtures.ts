@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/db/generated/client";
-import type { AlertKind, AlertStatus, Role, Severity, Tlp } from "@/lib/db/generated/enums";
+import type { AlertKind, AlertStatus, EntityKind, Role, Severity, Tlp } from "@/lib/db/generated/enums";
 import type { UserViewer } from "@/lib/auth/permissions";
 
 // Small builders for integration tests: rows written straight through Prisma, Viewers built the
@@ -48,6 +48,11 @@ export interface AlertOverrides {
   title?: string;
   assigneeId?: string | null;
   createdAt?: Date;
+  summary?: string;
+  source?: string;
+  lastSeenAt?: Date;
+  acknowledgedAt?: Date | null;
+  caseId?: string | null;
 }
 
 export async function createAlert(prisma: PrismaClient, organisationId: string, o: AlertOverrides = {}) {
@@ -57,17 +62,75 @@ export async function createAlert(prisma: PrismaClient, organisationId: string, 
       organisationId,
       kind: o.kind ?? "INCIDENT",
       title: o.title ?? `Alert ${randomUUID().slice(0, 8)}`,
-      summary: "Test alert",
+      summary: o.summary ?? "Test alert",
       severity: o.severity ?? "MEDIUM",
       tlp: o.tlp ?? "AMBER",
       status: o.status ?? "NEW",
-      source: "test",
+      source: o.source ?? "test",
       sourceRef: randomUUID(),
       fingerprint: randomUUID(),
       firstSeenAt: now,
-      lastSeenAt: now,
+      lastSeenAt: o.lastSeenAt ?? now,
       createdAt: now,
       assigneeId: o.assigneeId ?? null,
+      acknowledgedAt: o.acknowledgedAt ?? null,
+      caseId: o.caseId ?? null,
+    },
+  });
+}
+
+// ---- Cases with options (triage: promotion to cases) ----
+
+export interface CaseOverrides {
+  title?: string;
+  tlp?: Tlp;
+  severity?: Severity;
+  status?: "OPEN" | "INVESTIGATING" | "CONTAINED" | "CLOSED";
+  ownerId?: string | null;
+  memberIds?: string[];
+  sharedWith?: string[];
+}
+
+/** A case with any TLP, status, members and shares (createCase below makes a RED members-only one). */
+export async function createCaseWith(prisma: PrismaClient, organisationId: string, o: CaseOverrides = {}) {
+  return prisma.case.create({
+    data: {
+      organisationId,
+      title: o.title ?? `Case ${randomUUID().slice(0, 8)}`,
+      tlp: o.tlp ?? "AMBER",
+      severity: o.severity ?? "MEDIUM",
+      status: o.status ?? "OPEN",
+      ownerId: o.ownerId ?? null,
+      members: { create: (o.memberIds ?? []).map((userId) => ({ userId })) },
+      shares: { create: (o.sharedWith ?? []).map((orgId) => ({ organisationId: orgId })) },
+    },
+  });
+}
+
+export async function createEntity(
+  prisma: PrismaClient,
+  organisationId: string,
+  o: { name?: string; kind?: EntityKind; aliases?: string[] } = {},
+) {
+  return prisma.entity.create({
+    data: { organisationId, kind: o.kind ?? "THREAT_ACTOR", name: o.name ?? `Entity ${randomUUID().slice(0, 8)}`, aliases: o.aliases ?? [] },
+  });
+}
+
+/** Links an alert to an entity (the database trigger refreshes the alert's search vector). */
+export async function linkEntity(prisma: PrismaClient, alertId: string, entityId: string) {
+  return prisma.alertEntity.create({ data: { alertId, entityId } });
+}
+
+/** A case with named members (need-to-know), for TLP:RED visibility. */
+export async function createCase(prisma: PrismaClient, organisationId: string, memberIds: string[] = []) {
+  return prisma.case.create({
+    data: {
+      organisationId,
+      title: `Case ${randomUUID().slice(0, 8)}`,
+      severity: "HIGH",
+      tlp: "RED",
+      members: { create: memberIds.map((userId) => ({ userId })) },
     },
   });
 }
