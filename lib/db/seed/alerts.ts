@@ -1,3 +1,4 @@
+import { alertFingerprint } from "@/lib/alerts/fingerprint";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { AlertStatus } from "@/lib/db/generated/enums";
 import type { AlertSpec } from "./alert-spec";
@@ -9,7 +10,7 @@ import { VETTING_ALERTS } from "./alerts-vetting";
 import { caseCreatedAt } from "./cases";
 import { entityId, type OrgKey, type SeedContext } from "./context";
 import type { DemoUserKey } from "./demo-users";
-import { DAY_MS, HOUR_MS, MINUTE_MS, alertFingerprint, uuidV7 } from "./random";
+import { DAY_MS, HOUR_MS, MINUTE_MS, uuidV7 } from "./random";
 
 export const ALERT_SPECS: readonly AlertSpec[] = [
   ...ADVISORY_ALERTS, ...INCIDENT_ALERTS, ...VETTING_ALERTS, ...BALLOT_ALERTS, ...TASKFORCE_ALERTS,
@@ -81,7 +82,8 @@ function buildAlert(ctx: SeedContext, spec: AlertSpec): Built {
       statusReason: spec.statusReason ?? (status === "DISMISSED" ? "Reviewed; no further action." : null),
       source: spec.source,
       sourceRef: spec.sourceRef,
-      fingerprint: alertFingerprint(spec.kind, spec.source, spec.title),
+      // The same key the ingestion API computes, so a feed re-sending a seeded alert deduplicates.
+      fingerprint: alertFingerprint(spec),
       occurrences,
       firstSeenAt: new Date(firstSeenMs),
       lastSeenAt: new Date(lastSeenMs),

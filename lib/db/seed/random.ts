@@ -1,5 +1,3 @@
-import { createHash } from "node:crypto";
-
 // Seed data must be identical on every run (apart from being relative to `now`), so that demos,
 // screenshots and end-to-end tests see the same inbox. Math.random() is therefore off limits here.
 
@@ -45,11 +43,6 @@ export function uuidV7(ms: number, rng: Random): string {
   const variant = hex(0x8000 | rng.int(0, 0x3fff), 4);
   const tail = hex(rng.int(0, 0xffffff), 6) + hex(rng.int(0, 0xffffff), 6);
   return `${time.slice(0, 8)}-${time.slice(8)}-7${randA}-${variant}-${tail}`;
-}
-
-/** The dedup fingerprint an ingester would compute when a source gives no stable reference. */
-export function alertFingerprint(kind: string, source: string, title: string): string {
-  return createHash("sha256").update(`${kind}\n${source}\n${title}`).digest("hex");
 }
 
 export const MINUTE_MS = 60_000;
