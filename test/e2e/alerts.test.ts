@@ -37,15 +37,16 @@ describe.skipIf(skipReason !== null)("triaging an alert as an analyst", () => {
     const count = await rows.count();
     expect(count).toBeGreaterThan(0);
     for (let i = 0; i < count; i++) {
-      // Badges carry a visually hidden label ("Status: New") for screen readers.
-      await expect(rows.nth(i).locator("td").nth(2).innerText()).resolves.toMatch(/\bIncident$/);
-      await expect(rows.nth(i).locator("td").nth(3).innerText()).resolves.toMatch(/\bNew$/);
+      // Cells: selection checkbox, severity, title, kind, status, … Badges carry a visually
+      // hidden label ("Status: New") for screen readers.
+      await expect(rows.nth(i).locator("td").nth(3).innerText()).resolves.toMatch(/\bIncident$/);
+      await expect(rows.nth(i).locator("td").nth(4).innerText()).resolves.toMatch(/\bNew$/);
     }
     await screenshot(page, "alerts-filtered");
   });
 
   it("acknowledges and takes an alert, and the audit trail shows both", async () => {
-    const link = page.locator("table[aria-label=Alerts] tbody tr td:nth-child(2) a").first();
+    const link = page.locator("table[aria-label=Alerts] tbody tr td:nth-child(3) a").first();
     const title = await link.innerText();
     await link.click();
     await page.waitForURL(/\/alerts\/[0-9a-f-]{36}$/);

@@ -2,7 +2,14 @@ import type { AlertDetail } from "@/lib/alerts/data/detail";
 import { formatDateTime, humanise } from "@/lib/format";
 
 function describe(action: string, summary: unknown): string {
-  const s = (summary ?? {}) as { before?: Record<string, unknown>; after?: Record<string, unknown>; reason?: string };
+  const s = (summary ?? {}) as {
+    before?: Record<string, unknown>;
+    after?: Record<string, unknown>;
+    reason?: string;
+    primaryTitle?: string;
+    caseTitle?: string;
+    duplicateIds?: unknown[];
+  };
   switch (action) {
     case "alert.acknowledge":
       return "Acknowledged";
@@ -10,6 +17,14 @@ function describe(action: string, summary: unknown): string {
       return s.after?.assigneeName ? `Assigned to ${String(s.after.assigneeName)}` : "Unassigned";
     case "alert.status":
       return `Status ${humanise(String(s.before?.status ?? "?"))} → ${humanise(String(s.after?.status ?? "?"))}${s.reason ? `: “${s.reason}”` : ""}`;
+    case "alert.merge":
+      return `Merged into “${String(s.primaryTitle ?? "another alert")}”`;
+    case "alert.merge-primary": {
+      const n = Array.isArray(s.duplicateIds) ? s.duplicateIds.length : 0;
+      return `${n === 1 ? "1 duplicate" : `${n} duplicates`} merged into this alert (${String(s.before?.occurrences ?? "?")} → ${String(s.after?.occurrences ?? "?")} occurrences)`;
+    }
+    case "alert.escalate":
+      return `Escalated to case “${String(s.caseTitle ?? "?")}”`;
     default:
       return action;
   }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getAlert, type AlertDetail } from "@/lib/alerts/data/detail";
 import { listAssignableUsers } from "@/lib/alerts/data/list";
+import { listSimilarAlerts } from "@/lib/alerts/data/similar";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/viewer";
 import { formatDateTime, humanise } from "@/lib/format";
@@ -11,6 +12,8 @@ import { NotFoundError } from "@/lib/http/errors";
 import { KindBadge, SeverityBadge, StatusBadge, TlpBadge } from "@/components/ui/badges";
 import { PageHeader } from "@/components/ui/page-header";
 import { AlertHistory } from "./alert-history";
+import { PromoteButton } from "./promote-button";
+import { SimilarAlerts } from "./similar-alerts";
 import { TriagePanel } from "./triage-panel";
 
 type Params = Promise<{ alertId: string }>;
@@ -35,7 +38,12 @@ export default async function AlertPage({ params }: { params: Params }) {
   const viewer = await requireViewer();
   const alert = await load((await params).alertId);
   const canTriage = can(viewer, "alert:triage");
-  const assignees = canTriage ? await listAssignableUsers(viewer) : [];
+  const [assignees, similar] = await Promise.all([
+    canTriage ? listAssignableUsers(viewer) : [],
+    listSimilarAlerts(viewer, alert.id),
+  ]);
+  // Only alerts not yet in a case or merged away can be promoted.
+  const canPromote = canTriage && can(viewer, "case:write") && !alert.case && alert.status !== "ESCALATED" && alert.status !== "MERGED";
 
   return (
     <div className="page">
@@ -48,6 +56,7 @@ export default async function AlertPage({ params }: { params: Params }) {
             <TlpBadge tlp={alert.tlp} />
           </span>
         }
+        actions={canPromote ? <PromoteButton alert={{ id: alert.id, title: alert.title }} /> : null}
       />
       <div className="detail-grid">
         <div className="stack">
@@ -87,6 +96,7 @@ export default async function AlertPage({ params }: { params: Params }) {
               </ul>
             )}
           </section>
+          <SimilarAlerts alerts={similar} hasEntities={alert.entities.length > 0} />
         </div>
         <div className="stack">
           {canTriage ? (
