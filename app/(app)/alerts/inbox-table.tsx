@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import type { AlertRow } from "@/lib/alerts/data/list";
 import { initialActionState, type ActionState } from "@/lib/http/action-state";
 import { formatAge, formatDateTime } from "@/lib/format";
@@ -20,6 +20,8 @@ export interface InboxTableProps {
   viewerId: string;
   /** Whether the viewer may triage (select, assign, change status, merge, promote). */
   canTriage: boolean;
+  /** Shown instead of the table when there are no rows (e.g. after triaging the last ones). */
+  empty: ReactNode;
 }
 
 const BULK_ACTIONS = { assign: bulkAssignAction, status: bulkChangeStatusAction, merge: mergeAlertsAction } as const;
@@ -38,7 +40,7 @@ function isTyping(target: EventTarget | null): boolean {
  * actions, and shortcuts (press ?). Every action goes through a server action whose data
  * function checks permissions; hiding controls here is only a convenience.
  */
-export function InboxTable({ rows, assignees, viewerId, canTriage }: InboxTableProps) {
+export function InboxTable({ rows, assignees, viewerId, canTriage, empty }: InboxTableProps) {
   const router = useRouter();
   const tbodyRef = useRef<HTMLTableSectionElement>(null);
   const refocusRow = useRef(false);
@@ -182,6 +184,7 @@ export function InboxTable({ rows, assignees, viewerId, canTriage }: InboxTableP
 
   return (
     <>
+      {rows.length > 0 && (
       <p className={`muted ${styles.hint}`}>
         <span>
           Press <kbd>?</kbd> for keyboard shortcuts: <kbd>j</kbd> <kbd>k</kbd> to move, <kbd>Enter</kbd> to open
@@ -189,9 +192,25 @@ export function InboxTable({ rows, assignees, viewerId, canTriage }: InboxTableP
         </span>
         <button type="button" className="btn btn-ghost btn-sm" onClick={() => setHelpOpen(true)}>Keyboard shortcuts</button>
       </p>
+      )}
       <p className="sr-only" aria-live="polite">
         {selected.length ? `${selected.length} ${selected.length === 1 ? "alert" : "alerts"} selected` : ""}
       </p>
+      {canTriage && selected.length > 0 ? (
+        <BulkBar
+          selected={selected.map((r) => ({ id: r.id, title: r.title }))}
+          assignees={assignees}
+          viewerId={viewerId}
+          action={runOnce}
+          pending={pending}
+          onPromote={promote}
+          onClear={() => {
+            setSelectedIds(new Set());
+            refocusRow.current = true;
+          }}
+        />
+      ) : null}
+      {rows.length === 0 ? empty : (
       <table className="data-table" aria-label="Alerts">
         <thead>
           <tr>
@@ -252,6 +271,7 @@ export function InboxTable({ rows, assignees, viewerId, canTriage }: InboxTableP
           })}
         </tbody>
       </table>
+      )}
 
       {/* Always rendered, so that screen readers announce what appears in them. */}
       <div>
@@ -264,20 +284,6 @@ export function InboxTable({ rows, assignees, viewerId, canTriage }: InboxTableP
         </div>
       </div>
 
-      {canTriage && selected.length > 0 ? (
-        <BulkBar
-          selected={selected.map((r) => ({ id: r.id, title: r.title }))}
-          assignees={assignees}
-          viewerId={viewerId}
-          action={runOnce}
-          pending={pending}
-          onPromote={promote}
-          onClear={() => {
-            setSelectedIds(new Set());
-            refocusRow.current = true;
-          }}
-        />
-      ) : null}
       {helpOpen ? <KeyboardHelp canTriage={canTriage} onClose={() => setHelpOpen(false)} /> : null}
       {promoting ? <PromoteDialog alerts={promoting} onClose={() => setPromoting(null)} /> : null}
     </>

@@ -67,13 +67,17 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
           <AlertTotal viewer={viewer} query={query} filtered={filtered} />
         </Suspense>
       </p>
-      {page.rows.length === 0 ? (
-        <EmptyState title={filtered ? "No alerts match these filters" : "No alerts yet"}>
-          {filtered ? <Link href="/alerts">Clear the filters</Link> : "New alerts appear here as they arrive."}
-        </EmptyState>
-      ) : (
-        <InboxTable rows={page.rows} assignees={assignees} viewerId={viewer.userId} canTriage={can(viewer, "alert:triage")} />
-      )}
+      <InboxTable
+        rows={page.rows}
+        assignees={assignees}
+        viewerId={viewer.userId}
+        canTriage={can(viewer, "alert:triage")}
+        empty={
+          <EmptyState title={filtered ? "No alerts match these filters" : "No alerts yet"}>
+            {filtered ? <Link href="/alerts">Clear the filters</Link> : "New alerts appear here as they arrive."}
+          </EmptyState>
+        }
+      />
       <nav className="pagination" aria-label="Pages">
         {page.prevCursor ? (
           <Link href={pageHref(query, { before: page.prevCursor })} rel="prev">{byDate ? "← Newer" : "← Previous"}</Link>
