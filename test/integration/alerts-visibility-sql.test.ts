@@ -43,13 +43,13 @@ beforeAll(async () => {
   }
   // For every person: RED (and other TLP) alerts assigned to them, and alerts in a case they are a
   // member of, of a plain kind and of the vetting kind; plus a case with someone else only.
-  const strangers = await createCase(prisma, orgId, [users[0]!.userId]);
+  const strangers = await createCase(prisma, orgId, { tlp: "RED", severity: "HIGH", memberIds: [users[0]!.userId] });
   for (const [i, user] of users.entries()) {
     const kind = i % 2 === 0 ? "INCIDENT" : "VETTING";
     const tlp: Tlp = i % 3 === 0 ? "RED" : "AMBER_STRICT";
     await createAlert(prisma, orgId, { kind, tlp: "RED", assigneeId: user.userId });
     await createAlert(prisma, orgId, { kind, tlp, assigneeId: user.userId });
-    const membership = await createCase(prisma, orgId, [user.userId]);
+    const membership = await createCase(prisma, orgId, { tlp: "RED", severity: "HIGH", memberIds: [user.userId] });
     await createAlert(prisma, orgId, { kind, tlp: "RED", caseId: membership.id });
     await createAlert(prisma, orgId, { kind: "BALLOT", tlp: "RED", caseId: membership.id, assigneeId: users[(i + 1) % users.length]!.userId });
     await createAlert(prisma, orgId, { kind, tlp: "RED", caseId: strangers.id });
@@ -94,7 +94,7 @@ describe("alertVisibilitySql", () => {
     const assignee = users.find((u) => u.clearance === "AMBER" && u.role === "ANALYST")!;
     const member = users.find((u) => u.clearance === "GREEN" && u.role === "LEAD")!;
     const bystander = users.find((u) => u.clearance === "AMBER_STRICT" && u.role === "ADMIN")!;
-    const redCase = await createCase(prisma, orgId, [member.userId]);
+    const redCase = await createCase(prisma, orgId, { tlp: "RED", severity: "HIGH", memberIds: [member.userId] });
     const red = await createAlert(prisma, orgId, { tlp: "RED", assigneeId: assignee.userId, caseId: redCase.id });
     const visibleTo = async (viewer: Viewer) =>
       (await prisma.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT a."id" FROM "Alert" a WHERE ${alertVisibilitySql(viewer)} AND a."id" = ${red.id}::uuid`)).length === 1;

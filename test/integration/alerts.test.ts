@@ -6,7 +6,7 @@ import { acknowledgeAlert, assignAlert, changeAlertStatus } from "@/lib/alerts/d
 import { alertListQuerySchema } from "@/lib/alerts/schema";
 import { ForbiddenError, type UserViewer } from "@/lib/auth/permissions";
 import { ConflictError, InvalidStateError, NotFoundError } from "@/lib/http/errors";
-import { createAlert, createOrg, createViewer } from "./support/fixtures";
+import { createAlert, createCase, createOrg, createViewer } from "./support/fixtures";
 import { useTestDb } from "./support/test-db";
 
 const db = useTestDb();
@@ -92,6 +92,15 @@ describe("listAlerts", () => {
     expect((await getAlert(lead, vetting.id)).id).toBe(vetting.id);
     const amber = await createAlert(prisma, partyId, { tlp: "AMBER" });
     await expect(getAlert(viewerRole, amber.id)).rejects.toBeInstanceOf(NotFoundError); // GREEN clearance
+  });
+
+  it("does not name a linked case the viewer may not open", async () => {
+    const { prisma } = db();
+    const redCase = await createCase(prisma, partyId, { tlp: "RED", memberIds: [lead.userId], title: "Secret source handling" });
+    const alert = await createAlert(prisma, partyId, { tlp: "AMBER" });
+    await prisma.alert.update({ where: { id: alert.id }, data: { caseId: redCase.id, status: "ESCALATED" } });
+    expect((await getAlert(analyst, alert.id)).case).toBeNull();
+    expect((await getAlert(lead, alert.id)).case).toEqual({ id: redCase.id, title: "Secret source handling" });
   });
 
   it("counts open alerts by severity within the viewer's visibility", async () => {

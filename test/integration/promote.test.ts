@@ -3,7 +3,7 @@ import { getCase, listOpenCasesForPromotion, promoteAlertsToCase } from "@/lib/c
 import { promoteAlertsSchema } from "@/lib/cases/schema";
 import { ForbiddenError, type UserViewer } from "@/lib/auth/permissions";
 import { InvalidStateError, NotFoundError } from "@/lib/http/errors";
-import { createAlert, createCaseWith, createEntity, createOrg, createViewer, linkEntity } from "./support/fixtures";
+import { createAlert, createCase, createEntity, createOrg, createViewer, linkEntity } from "./support/fixtures";
 import { useTestDb } from "./support/test-db";
 
 const db = useTestDb();
@@ -126,7 +126,7 @@ describe("promoteAlertsToCase: new case", () => {
 describe("promoteAlertsToCase: existing case", () => {
   it("adds alerts, entities and timeline events to an open case the viewer can see", async () => {
     const { prisma } = db();
-    const target = await createCaseWith(prisma, partyId, { tlp: "GREEN", status: "INVESTIGATING" });
+    const target = await createCase(prisma, partyId, { tlp: "GREEN", status: "INVESTIGATING" });
     const a = await createAlert(prisma, partyId, { tlp: "AMBER" });
     const actor = await createEntity(prisma, partyId);
     await linkEntity(prisma, a.id, actor.id);
@@ -143,9 +143,9 @@ describe("promoteAlertsToCase: existing case", () => {
   it("refuses a closed case, and answers not found for another organisation's or an invisible case", async () => {
     const { prisma } = db();
     const a = await createAlert(prisma, partyId, { tlp: "GREEN" });
-    const closed = await createCaseWith(prisma, partyId, { status: "CLOSED", tlp: "GREEN" });
-    const theirs = await createCaseWith(prisma, otherOrgId, { tlp: "CLEAR" });
-    const redNotMine = await createCaseWith(prisma, partyId, { tlp: "RED", memberIds: [lead.userId] });
+    const closed = await createCase(prisma, partyId, { status: "CLOSED", tlp: "GREEN" });
+    const theirs = await createCase(prisma, otherOrgId, { tlp: "CLEAR" });
+    const redNotMine = await createCase(prisma, partyId, { tlp: "RED", memberIds: [lead.userId] });
     const before = await counts();
     await expect(promoteAlertsToCase(analyst, { alertIds: [a.id], target: { kind: "existing", caseId: closed.id } })).rejects.toBeInstanceOf(InvalidStateError);
     await expect(promoteAlertsToCase(analyst, { alertIds: [a.id], target: { kind: "existing", caseId: theirs.id } })).rejects.toBeInstanceOf(NotFoundError);
@@ -158,7 +158,7 @@ describe("promoteAlertsToCase: existing case", () => {
 
   it("does not let a shared organisation add alerts to a case shared with it", async () => {
     const { prisma } = db();
-    const shared = await createCaseWith(prisma, partyId, { tlp: "GREEN", sharedWith: [taskforceId] });
+    const shared = await createCase(prisma, partyId, { tlp: "GREEN", sharedWith: [taskforceId] });
     const tfLead = await createViewer(prisma, taskforceId, "LEAD", "RED");
     const theirAlert = await createAlert(prisma, taskforceId, { tlp: "GREEN" });
     await expect(promoteAlertsToCase(tfLead, { alertIds: [theirAlert.id], target: { kind: "existing", caseId: shared.id } }))
@@ -169,7 +169,7 @@ describe("promoteAlertsToCase: existing case", () => {
 describe("case visibility", () => {
   it("shows a RED case only to its named members", async () => {
     const { prisma } = db();
-    const red = await createCaseWith(prisma, partyId, { tlp: "RED", memberIds: [analyst.userId] });
+    const red = await createCase(prisma, partyId, { tlp: "RED", memberIds: [analyst.userId] });
     await expect(getCase(analyst, red.id)).resolves.toMatchObject({ id: red.id, tlp: "RED" });
     await expect(getCase(lead, red.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getCase(outsider, red.id)).rejects.toBeInstanceOf(NotFoundError);
@@ -179,7 +179,7 @@ describe("case visibility", () => {
 
   it("limits own-organisation non-members to their clearance", async () => {
     const { prisma } = db();
-    const strict = await createCaseWith(prisma, partyId, { tlp: "AMBER_STRICT" });
+    const strict = await createCase(prisma, partyId, { tlp: "AMBER_STRICT" });
     const greenViewer = await createViewer(prisma, partyId, "VIEWER", "GREEN");
     await expect(getCase(analyst, strict.id)).resolves.toMatchObject({ id: strict.id });
     await expect(getCase(greenViewer, strict.id)).rejects.toBeInstanceOf(NotFoundError);
@@ -188,11 +188,11 @@ describe("case visibility", () => {
   it("lets a shared organisation see CLEAR/GREEN, AMBER only as members, and never AMBER+STRICT or RED", async () => {
     const { prisma } = db();
     const share = { sharedWith: [taskforceId], memberIds: [tfMember.userId] };
-    const green = await createCaseWith(prisma, partyId, { tlp: "GREEN", ...share });
-    const amber = await createCaseWith(prisma, partyId, { tlp: "AMBER", ...share });
-    const strict = await createCaseWith(prisma, partyId, { tlp: "AMBER_STRICT", ...share });
-    const red = await createCaseWith(prisma, partyId, { tlp: "RED", ...share });
-    const unshared = await createCaseWith(prisma, partyId, { tlp: "CLEAR" });
+    const green = await createCase(prisma, partyId, { tlp: "GREEN", ...share });
+    const amber = await createCase(prisma, partyId, { tlp: "AMBER", ...share });
+    const strict = await createCase(prisma, partyId, { tlp: "AMBER_STRICT", ...share });
+    const red = await createCase(prisma, partyId, { tlp: "RED", ...share });
+    const unshared = await createCase(prisma, partyId, { tlp: "CLEAR" });
 
     await expect(getCase(tfReviewer, green.id)).resolves.toMatchObject({ id: green.id, sharedBy: "Party" });
     await expect(getCase(tfReviewer, amber.id)).rejects.toBeInstanceOf(NotFoundError);
@@ -207,7 +207,7 @@ describe("case visibility", () => {
 
   it("filters timeline events by their own TLP and hides alerts the viewer may not open", async () => {
     const { prisma } = db();
-    const target = await createCaseWith(prisma, partyId, { tlp: "GREEN", sharedWith: [taskforceId], memberIds: [lead.userId] });
+    const target = await createCase(prisma, partyId, { tlp: "GREEN", sharedWith: [taskforceId], memberIds: [lead.userId] });
     const alerts = {
       green: await createAlert(prisma, partyId, { tlp: "GREEN" }),
       amber: await createAlert(prisma, partyId, { tlp: "AMBER" }),

@@ -2,6 +2,7 @@ import "server-only";
 import type { EntityKind } from "@/lib/db/generated/enums";
 import { getDb } from "@/lib/db/client";
 import { assertCan, type Viewer } from "@/lib/auth/permissions";
+import { caseVisibility } from "@/lib/cases/data";
 import { NotFoundError } from "@/lib/http/errors";
 import { rowSelect, type AlertRow } from "./list";
 import { alertVisibility } from "./visibility";
@@ -29,8 +30,7 @@ export async function getAlert(viewer: Viewer, alertId: string): Promise<AlertDe
       ...rowSelect,
       summary: true, sourceRef: true, statusReason: true, firstSeenAt: true, acknowledgedAt: true,
       triagedAt: true, closedAt: true, version: true,
-      // A case the viewer cannot open is not named here.
-      case: { select: { id: true, title: true, tlp: true } },
+      caseId: true,
       entities: {
         where: { entity: { organisationId: viewer.organisationId } },
         select: {
@@ -52,7 +52,11 @@ export async function getAlert(viewer: Viewer, alertId: string): Promise<AlertDe
     take: 100,
     select: { id: true, action: true, actorLabel: true, summary: true, createdAt: true },
   });
-  const { case: linkedCase, entities, ...rest } = alert;
+  const { caseId, entities, ...rest } = alert;
+  // A case the viewer cannot open (e.g. TLP:RED without membership) is not named here.
+  const linkedCase = caseId
+    ? await db.case.findFirst({ where: { AND: [{ id: caseId }, caseVisibility(viewer)] }, select: { id: true, title: true } })
+    : null;
   return {
     ...rest,
     case: linkedCase ? { id: linkedCase.id, title: linkedCase.title } : null,

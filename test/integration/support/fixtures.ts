@@ -91,8 +91,8 @@ export interface CaseOverrides {
   sharedWith?: string[];
 }
 
-/** A case with any TLP, status, members and shares (createCase below makes a RED members-only one). */
-export async function createCaseWith(prisma: PrismaClient, organisationId: string, o: CaseOverrides = {}) {
+/** A case with any TLP, status, members (need-to-know) and shares. */
+export async function createCase(prisma: PrismaClient, organisationId: string, o: CaseOverrides = {}) {
   return prisma.case.create({
     data: {
       organisationId,
@@ -120,17 +120,4 @@ export async function createEntity(
 /** Links an alert to an entity (the database trigger refreshes the alert's search vector). */
 export async function linkEntity(prisma: PrismaClient, alertId: string, entityId: string) {
   return prisma.alertEntity.create({ data: { alertId, entityId } });
-}
-
-/** A case with named members (need-to-know), for TLP:RED visibility. */
-export async function createCase(prisma: PrismaClient, organisationId: string, memberIds: string[] = []) {
-  return prisma.case.create({
-    data: {
-      organisationId,
-      title: `Case ${randomUUID().slice(0, 8)}`,
-      severity: "HIGH",
-      tlp: "RED",
-      members: { create: memberIds.map((userId) => ({ userId })) },
-    },
-  });
 }
