@@ -176,6 +176,16 @@ describe("triage mutations", () => {
     expect((await prisma.alert.findUniqueOrThrow({ where: { id: alert.id } })).assigneeId).toBe(lead.userId);
   });
 
+  it("lets an analyst release an alert they hold, but not one someone else holds", async () => {
+    const { prisma } = db();
+    const mine = await createAlert(prisma, partyId, { assigneeId: analyst.userId });
+    await assignAlert(analyst, { alertId: mine.id, version: 1, assigneeId: null });
+    expect((await prisma.alert.findUniqueOrThrow({ where: { id: mine.id } })).assigneeId).toBeNull();
+    const theirs = await createAlert(prisma, partyId, { assigneeId: lead.userId });
+    await expect(assignAlert(analyst, { alertId: theirs.id, version: 1, assigneeId: null })).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await prisma.alert.findUniqueOrThrow({ where: { id: theirs.id } })).assigneeId).toBe(lead.userId);
+  });
+
   it("refuses every change from REVIEWER and VIEWER roles and leaves the row untouched", async () => {
     const { prisma } = db();
     const alert = await createAlert(prisma, partyId, { tlp: "GREEN" });

@@ -15,6 +15,8 @@ export interface BulkBarProps {
   selected: { id: string; title: string }[];
   assignees: { id: string; name: string }[];
   viewerId: string;
+  /** Whether other people (and "nobody") can be chosen; otherwise only "me". */
+  canAssignOthers: boolean;
   /**
    * Runs one bulk operation (ignored while another runs): the form carries `op` (assign, status
    * or merge) and its fields.
@@ -26,7 +28,7 @@ export interface BulkBarProps {
 }
 
 /** Actions on the inbox selection. Shown while at least one alert is selected. */
-export function BulkBar({ selected, assignees, viewerId, action, pending, onPromote, onClear }: BulkBarProps) {
+export function BulkBar({ selected, assignees, viewerId, canAssignOthers, action, pending, onPromote, onClear }: BulkBarProps) {
   const [primaryChoice, setPrimaryChoice] = useState("");
   const ids = selected.map((a) => a.id);
   const primaryId = ids.includes(primaryChoice) ? primaryChoice : (ids[0] ?? "");
@@ -51,10 +53,14 @@ export function BulkBar({ selected, assignees, viewerId, action, pending, onProm
           <span>Assign to</span>
           <select name="assigneeId" defaultValue="me">
             <option value="me">Me</option>
-            {assignees.filter((a) => a.id !== viewerId).map((a) => (
-              <option key={a.id} value={a.id}>{a.name}</option>
-            ))}
-            <option value="">Nobody (unassign)</option>
+            {canAssignOthers ? (
+              <>
+                {assignees.filter((a) => a.id !== viewerId).map((a) => (
+                  <option key={a.id} value={a.id}>{a.name}</option>
+                ))}
+                <option value="">Nobody (unassign)</option>
+              </>
+            ) : null}
           </select>
         </label>
         <button type="submit" className="btn" aria-disabled={pending}>Assign</button>

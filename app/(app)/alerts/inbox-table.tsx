@@ -20,6 +20,8 @@ export interface InboxTableProps {
   viewerId: string;
   /** Whether the viewer may triage (select, assign, change status, merge, promote). */
   canTriage: boolean;
+  /** Whether the viewer may assign alerts to other people. */
+  canAssignOthers: boolean;
   /** Shown instead of the table when there are no rows (e.g. after triaging the last ones). */
   empty: ReactNode;
 }
@@ -40,7 +42,7 @@ function isTyping(target: EventTarget | null): boolean {
  * actions, and shortcuts (press ?). Every action goes through a server action whose data
  * function checks permissions; hiding controls here is only a convenience.
  */
-export function InboxTable({ rows, assignees, viewerId, canTriage, empty }: InboxTableProps) {
+export function InboxTable({ rows, assignees, viewerId, canTriage, canAssignOthers, empty }: InboxTableProps) {
   const router = useRouter();
   const tbodyRef = useRef<HTMLTableSectionElement>(null);
   const refocusRow = useRef(false);
@@ -201,6 +203,7 @@ export function InboxTable({ rows, assignees, viewerId, canTriage, empty }: Inbo
           selected={selected.map((r) => ({ id: r.id, title: r.title }))}
           assignees={assignees}
           viewerId={viewerId}
+          canAssignOthers={canAssignOthers}
           action={runOnce}
           pending={pending}
           onPromote={promote}

@@ -72,6 +72,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
         assignees={assignees}
         viewerId={viewer.userId}
         canTriage={can(viewer, "alert:triage")}
+        canAssignOthers={can(viewer, "alert:assign-others")}
         empty={
           <EmptyState title={filtered ? "No alerts match these filters" : "No alerts yet"}>
             {filtered ? <Link href="/alerts">Clear the filters</Link> : "New alerts appear here as they arrive."}

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
+import { assertMayAssign } from "../assignment";
 import { getDb } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/data";
-import { assertCan, viewerUserId, type Viewer } from "@/lib/auth/permissions";
+import { assertCan, type Viewer } from "@/lib/auth/permissions";
 import { publishAlertChange } from "@/lib/events/publish";
 import { InvalidStateError, NotFoundError } from "@/lib/http/errors";
 import type { BulkAssignAlertsInput, BulkChangeAlertStatusInput, MergeAlertsInput } from "../schema";
@@ -29,7 +30,6 @@ function describeTitles(alerts: readonly { title: string }[]): string {
 
 export async function bulkAssignAlerts(viewer: Viewer, input: BulkAssignAlertsInput): Promise<BulkResult> {
   assertCan(viewer, "alert:triage");
-  if (input.assigneeId !== viewerUserId(viewer)) assertCan(viewer, "alert:assign-others");
   const ids = input.alertIds;
   await getDb().$transaction(async (tx) => {
     await lockAlerts(tx, viewer, ids);
@@ -38,6 +38,7 @@ export async function bulkAssignAlerts(viewer: Viewer, input: BulkAssignAlertsIn
       select: { id: true, assigneeId: true },
     });
     assertAllFound(alerts, ids);
+    for (const alert of alerts) assertMayAssign(viewer, alert.assigneeId, input.assigneeId);
     let assigneeName: string | null = null;
     if (input.assigneeId) {
       const assignee = await tx.user.findFirst({

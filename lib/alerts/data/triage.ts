@@ -2,8 +2,9 @@ import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { getDb } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/data";
-import { assertCan, viewerUserId, type Viewer } from "@/lib/auth/permissions";
+import { assertCan, type Viewer } from "@/lib/auth/permissions";
 import { publishAlertChange } from "@/lib/events/publish";
+import { assertMayAssign } from "../assignment";
 import { ConflictError, InvalidStateError, NotFoundError } from "@/lib/http/errors";
 import type { AcknowledgeAlertInput, AssignAlertInput, ChangeAlertStatusInput } from "../schema";
 import { alertVisibility } from "./visibility";
@@ -54,9 +55,9 @@ export async function acknowledgeAlert(viewer: Viewer, input: AcknowledgeAlertIn
 
 export async function assignAlert(viewer: Viewer, input: AssignAlertInput): Promise<void> {
   assertCan(viewer, "alert:triage");
-  if (input.assigneeId !== viewerUserId(viewer)) assertCan(viewer, "alert:assign-others");
   await getDb().$transaction(async (tx) => {
     const alert = await loadForUpdate(tx, viewer, input.alertId, input.version);
+    assertMayAssign(viewer, alert.assigneeId, input.assigneeId);
     let assigneeName: string | null = null;
     if (input.assigneeId) {
       const assignee = await tx.user.findFirst({
