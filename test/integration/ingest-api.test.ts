@@ -4,6 +4,7 @@ import { alertFingerprint } from "@/lib/alerts/fingerprint";
 import type { Capability, UserViewer } from "@/lib/auth/permissions";
 import type { Tlp } from "@/lib/db/generated/enums";
 import { createApiToken, revokeApiToken } from "@/lib/tokens/data";
+import { mergeAlerts } from "@/lib/alerts/data/bulk";
 import { createAlert, createOrg, createViewer } from "./support/fixtures";
 import { useTestDb } from "./support/test-db";
 
@@ -337,3 +338,24 @@ describe("POST /api/v1/alerts: Idempotency-Key", () => {
     await expectProblem(await post(alert(), { headers: { "Idempotency-Key": "x".repeat(201) } }), 400);
   });
 });
+
+describe("repeats of merged duplicates", () => {
+  it("also count on the alert the duplicate was merged into", async () => {
+    const { prisma } = db();
+    const first = alert({ title: "Lookalike domain prp-vote.example" });
+    const second = alert({ title: "Lookalike domain prp-vote.example (second feed)" });
+    const created = (await (await post({ alerts: [first, second] })).json()) as { results: { id: string }[] };
+    const [primaryId, duplicateId] = created.results.map((r) => r.id) as [string, string];
+    await mergeAlerts(adminA, { primaryId, duplicateIds: [duplicateId] });
+    const before = await prisma.alert.findUniqueOrThrow({ where: { id: primaryId } });
+
+    const repeatAt = new Date(Date.now() + 60_000).toISOString();
+    expect((await post({ ...second, occurredAt: repeatAt })).status).toBe(200);
+
+    const primary = await prisma.alert.findUniqueOrThrow({ where: { id: primaryId } });
+    expect(primary.occurrences).toBe(before.occurrences + 1);
+    expect(primary.lastSeenAt.toISOString()).toBe(repeatAt);
+    expect((await prisma.alert.findUniqueOrThrow({ where: { id: duplicateId } })).status).toBe("MERGED");
+  });
+});
+

@@ -161,3 +161,35 @@ export async function linkEntities(
      ORDER BY l.alert_id, e."id"
     ON CONFLICT DO NOTHING`;
 }
+
+/**
+ * A repeat that landed on a MERGED duplicate also counts on the alert it was merged into, so the
+ * primary (the one people work) shows every sighting. Returns the primaries that changed.
+ */
+export async function rollUpMergedRepeats(
+  tx: Tx,
+  organisationId: string,
+  hits: readonly { id: string; occurrences: number; lastSeenAt: Date }[],
+  now: Date,
+): Promise<string[]> {
+  if (hits.length === 0) return [];
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    UPDATE "Alert" p
+       SET "occurrences" = p."occurrences" + d.added,
+           "lastSeenAt" = GREATEST(p."lastSeenAt", d.last_seen),
+           "version" = p."version" + 1,
+           "updatedAt" = ${now.toISOString()}::timestamptz
+      FROM (
+        SELECT m."mergedIntoId" AS primary_id, sum(t.added)::int AS added, max(t.last_seen) AS last_seen
+          FROM unnest(
+            ${hits.map((h) => h.id)}::text[]::uuid[],
+            ${hits.map((h) => String(h.occurrences))}::text[]::int[],
+            ${hits.map((h) => h.lastSeenAt.toISOString())}::text[]::timestamptz[]
+          ) AS t(id, added, last_seen)
+          JOIN "Alert" m ON m."id" = t.id AND m."organisationId" = ${organisationId}::uuid AND m."mergedIntoId" IS NOT NULL
+         GROUP BY m."mergedIntoId"
+      ) d
+     WHERE p."id" = d.primary_id AND p."organisationId" = ${organisationId}::uuid
+    RETURNING p."id"::text AS id`;
+  return rows.map((r) => r.id);
+}

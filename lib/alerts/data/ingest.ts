@@ -12,7 +12,7 @@ import { runIdempotent, type IdempotentResult } from "@/lib/idempotency/data";
 import { planIngestBatch } from "../ingest-batch";
 import { ingestResponse, summariseResults, type IngestItemResult, type IngestOutcome } from "../ingest-response";
 import type { IngestAlert, ParsedIngestItem } from "../ingest-schema";
-import { linkEntities, upsertAlerts, type UpsertedAlert } from "./ingest-sql";
+import { linkEntities, rollUpMergedRepeats, upsertAlerts, type UpsertedAlert } from "./ingest-sql";
 
 // Alert ingestion (POST /api/v1/alerts): one transaction per request, a fixed number of
 // statements per batch (see ingest-sql.ts), one audit event per batch plus one per reopened
@@ -91,8 +91,14 @@ async function ingestInTx(tx: Tx, viewer: Viewer, checked: Checked): Promise<Ing
     now,
   );
 
+  const plannedBy = new Map(planned.map((p) => [p.fingerprint, p]));
+  const mergedHits = rows
+    .filter((r) => !r.inserted && r.status === "MERGED")
+    .map((r) => ({ id: r.id, occurrences: plannedBy.get(r.fingerprint)!.occurrences, lastSeenAt: plannedBy.get(r.fingerprint)!.lastSeenAt }));
+  const primaries = await rollUpMergedRepeats(tx, viewer.organisationId, mergedHits, now);
+
   const createdIds = rows.filter((r) => r.inserted).map((r) => r.id);
-  const updatedIds = rows.filter((r) => !r.inserted).map((r) => r.id);
+  const updatedIds = [...rows.filter((r) => !r.inserted).map((r) => r.id), ...primaries];
   const reopened = rows.filter((r) => r.previousStatus === "DISMISSED" && r.status === "NEW");
 
   await recordAudit(tx, viewer, {
