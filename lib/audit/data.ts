@@ -9,17 +9,19 @@ export interface AuditInput {
   summary?: Prisma.InputJsonValue;
 }
 
-/** Writes an audit event; call inside the transaction that makes the change. */
-export async function recordAudit(tx: Prisma.TransactionClient, viewer: Viewer, input: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      organisationId: viewer.organisationId,
-      actorUserId: viewer.kind === "user" ? viewer.userId : null,
-      actorLabel: viewer.kind === "user" ? `${viewer.name} <${viewer.email}>` : `API token “${viewer.name}”`,
-      action: input.action,
-      targetType: input.targetType,
-      targetId: input.targetId,
-      summary: input.summary ?? {},
-    },
+/**
+ * Writes audit events (one, or one per record of a bulk change, in a single statement); call it
+ * inside the transaction that makes the change.
+ */
+export async function recordAudit(tx: Prisma.TransactionClient, viewer: Viewer, input: AuditInput | readonly AuditInput[]): Promise<void> {
+  const inputs = Array.isArray(input) ? input : [input as AuditInput];
+  if (inputs.length === 0) return;
+  const actor = {
+    organisationId: viewer.organisationId,
+    actorUserId: viewer.kind === "user" ? viewer.userId : null,
+    actorLabel: viewer.kind === "user" ? `${viewer.name} <${viewer.email}>` : `API token “${viewer.name}”`,
+  };
+  await tx.auditEvent.createMany({
+    data: inputs.map((i) => ({ ...actor, action: i.action, targetType: i.targetType, targetId: i.targetId, summary: i.summary ?? {} })),
   });
 }

@@ -219,14 +219,16 @@ export async function promoteAlertsToCase(viewer: Viewer, input: PromoteAlertsIn
         },
       })),
     );
-    for (const a of alerts) {
-      await recordAudit(tx, viewer, {
+    await recordAudit(
+      tx,
+      viewer,
+      alerts.map((a) => ({
         action: "alert.escalate",
         targetType: "Alert",
         targetId: a.id,
         summary: { before: { status: a.status }, after: { status: "ESCALATED", caseId }, caseTitle: target.title },
-      });
-    }
+      })),
+    );
     await publishAlertChange(tx, { organisationId: viewer.organisationId, alertIds: ids, kind: "updated" });
     return { caseId, created: input.target.kind === "new" };
   });

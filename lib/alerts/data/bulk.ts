@@ -49,14 +49,16 @@ export async function bulkAssignAlerts(viewer: Viewer, input: BulkAssignAlertsIn
       assigneeName = assignee.name;
     }
     await tx.alert.updateMany({ where: { id: { in: ids } }, data: { assigneeId: input.assigneeId, version: { increment: 1 } } });
-    for (const alert of alerts) {
-      await recordAudit(tx, viewer, {
+    await recordAudit(
+      tx,
+      viewer,
+      alerts.map((alert) => ({
         action: "alert.assign",
         targetType: "Alert",
         targetId: alert.id,
         summary: { before: { assigneeId: alert.assigneeId }, after: { assigneeId: input.assigneeId, assigneeName }, bulk: true },
-      });
-    }
+      })),
+    );
     await publishAlertChange(tx, { organisationId: viewer.organisationId, alertIds: ids, kind: "updated" });
   });
   return { alertIds: ids };
@@ -90,14 +92,16 @@ export async function bulkChangeAlertStatus(viewer: Viewer, input: BulkChangeAle
         return { id: alert.id, data };
       }),
     );
-    for (const alert of alerts) {
-      await recordAudit(tx, viewer, {
+    await recordAudit(
+      tx,
+      viewer,
+      alerts.map((alert) => ({
         action: "alert.status",
         targetType: "Alert",
         targetId: alert.id,
         summary: { before: { status: alert.status }, after: { status: input.status }, reason: input.reason, bulk: true },
-      });
-    }
+      })),
+    );
     await publishAlertChange(tx, { organisationId: viewer.organisationId, alertIds: ids, kind: "updated" });
   });
   return { alertIds: ids };
@@ -172,8 +176,10 @@ export async function mergeAlerts(viewer: Viewer, input: MergeAlertsInput): Prom
         duplicateIds: input.duplicateIds,
       },
     });
-    for (const alert of duplicates) {
-      await recordAudit(tx, viewer, {
+    await recordAudit(
+      tx,
+      viewer,
+      duplicates.map((alert) => ({
         action: "alert.merge",
         targetType: "Alert",
         targetId: alert.id,
@@ -182,8 +188,8 @@ export async function mergeAlerts(viewer: Viewer, input: MergeAlertsInput): Prom
           after: { status: "MERGED", mergedIntoId: primary.id },
           primaryTitle: primary.title,
         },
-      });
-    }
+      })),
+    );
     await publishAlertChange(tx, { organisationId: viewer.organisationId, alertIds: ids, kind: "updated" });
   });
   return { alertIds: ids };

@@ -117,14 +117,16 @@ async function ingestInTx(tx: Tx, viewer: Viewer, checked: Checked): Promise<Ing
     },
   });
   // A reopening is a status change a person will want to see in the alert's own history.
-  for (const r of reopened) {
-    await recordAudit(tx, viewer, {
+  await recordAudit(
+    tx,
+    viewer,
+    reopened.map((r) => ({
       action: "alert.status",
       targetType: "Alert",
       targetId: r.id,
       summary: { before: { status: "DISMISSED" }, after: { status: "NEW" }, reason: "Reopened automatically: a more severe repeat arrived." },
-    });
-  }
+    })),
+  );
   if (createdIds.length) await publishAlertChange(tx, { organisationId: viewer.organisationId, alertIds: createdIds, kind: "created" });
   if (updatedIds.length) await publishAlertChange(tx, { organisationId: viewer.organisationId, alertIds: updatedIds, kind: "updated" });
   return outcome;
