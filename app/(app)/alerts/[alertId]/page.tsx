@@ -7,6 +7,7 @@ import { listAssignableUsers } from "@/lib/alerts/data/list";
 import { listSimilarAlerts } from "@/lib/alerts/data/similar";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/viewer";
+import { formatDuration, timeToAcknowledge, timeToTriage } from "@/lib/alerts/metrics";
 import { formatDateTime, humanise } from "@/lib/format";
 import { NotFoundError } from "@/lib/http/errors";
 import { KindBadge, SeverityBadge, StatusBadge, TlpBadge } from "@/components/ui/badges";
@@ -72,8 +73,10 @@ export default async function AlertPage({ params }: { params: Params }) {
               <dt>Assignee</dt><dd>{alert.assignee?.name ?? <span className="muted">Unassigned</span>}</dd>
               <dt>First seen</dt><dd>{formatDateTime(alert.firstSeenAt)}</dd>
               <dt>Last seen</dt><dd>{formatDateTime(alert.lastSeenAt)} {alert.occurrences > 1 ? <span className="muted">({alert.occurrences} occurrences)</span> : null}</dd>
-              <dt>Acknowledged</dt><dd>{alert.acknowledgedAt ? formatDateTime(alert.acknowledgedAt) : <span className="muted">Not yet</span>}</dd>
-              <dt>Triaged</dt><dd>{alert.triagedAt ? formatDateTime(alert.triagedAt) : <span className="muted">Not yet</span>}</dd>
+              <dt>Acknowledged</dt>
+              <dd>{alert.acknowledgedAt ? <>{formatDateTime(alert.acknowledgedAt)} <span className="muted">({formatDuration(timeToAcknowledge(alert)!)} after arrival)</span></> : <span className="muted">Not yet</span>}</dd>
+              <dt>Triaged</dt>
+              <dd>{alert.triagedAt ? <>{formatDateTime(alert.triagedAt)} <span className="muted">({formatDuration(timeToTriage(alert)!)} after arrival)</span></> : <span className="muted">Not yet</span>}</dd>
               {alert.statusReason ? (<><dt>Status reason</dt><dd className="prewrap">{alert.statusReason}</dd></>) : null}
               {alert.case ? (<><dt>Case</dt><dd><Link href={`/cases/${alert.case.id}`}>{alert.case.title}</Link></dd></>) : null}
             </dl>
