@@ -259,7 +259,7 @@ export function InboxTable({ rows, assignees, viewerId, canTriage, canAssignOthe
                   </td>
                 ) : null}
                 <td><SeverityBadge severity={alert.severity} /></td>
-                <td><Link href={`/alerts/${alert.id}`}>{alert.title}</Link></td>
+                <td className="title-cell"><Link href={`/alerts/${alert.id}`}>{alert.title}</Link></td>
                 <td><KindBadge kind={alert.kind} /></td>
                 <td><StatusBadge status={alert.status} /></td>
                 <td><TlpBadge tlp={alert.tlp} /></td>

@@ -24,8 +24,11 @@ export function SavedViews({ views, currentQuery }: Props) {
   const queryErrors = saveState.fieldErrors?.query ?? [];
 
   return (
-    <section className="card stack" aria-labelledby="saved-views-h">
-      <h2 id="saved-views-h">Saved views</h2>
+    // Collapsed until there is something to show, so the inbox table stays near the top.
+    <details className="card stack saved-views" open={views.length > 0}>
+      <summary>
+        <h2 id="saved-views-h">Saved views{views.length ? ` (${views.length})` : ""}</h2>
+      </summary>
       {views.length === 0 ? (
         <p className="muted">No saved views yet. Filter the inbox, then save the view here.</p>
       ) : (
@@ -63,7 +66,7 @@ export function SavedViews({ views, currentQuery }: Props) {
         {queryErrors.length > 0 ? <span className="error-text">{queryErrors.join(" ")}</span> : null}
       </form>
       <Feedback state={saveState} />
-    </section>
+    </details>
   );
 }
 
