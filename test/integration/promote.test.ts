@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getCase, listOpenCasesForPromotion, promoteAlertsToCase } from "@/lib/cases/data";
+import { getCase, listOpenCasesForPromotion } from "@/lib/cases/data/detail";
+import { promoteAlertsToCase } from "@/lib/cases/data/promote";
 import { promoteAlertsSchema } from "@/lib/cases/schema";
 import { ForbiddenError, type UserViewer } from "@/lib/auth/permissions";
 import { InvalidStateError, NotFoundError } from "@/lib/http/errors";

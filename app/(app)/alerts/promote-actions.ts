@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/viewer";
-import { listOpenCasesForPromotion, promoteAlertsToCase, type CaseOption } from "@/lib/cases/data";
+import { listOpenCasesForPromotion, type CaseOption } from "@/lib/cases/data/detail";
+import { promoteAlertsToCase } from "@/lib/cases/data/promote";
 import { promoteAlertsSchema } from "@/lib/cases/schema";
 import type { ActionState } from "@/lib/http/action-state";
 import { formDataToObject, toActionState } from "@/lib/http/action-result";

@@ -2,7 +2,7 @@ import "server-only";
 import type { EntityKind } from "@/lib/db/generated/enums";
 import { getDb } from "@/lib/db/client";
 import { assertCan, type Viewer } from "@/lib/auth/permissions";
-import { caseVisibility } from "@/lib/cases/data";
+import { caseVisibility } from "@/lib/cases/data/visibility";
 import { NotFoundError } from "@/lib/http/errors";
 import { rowSelect, type AlertRow } from "./list";
 import { alertVisibility } from "./visibility";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireViewer } from "@/lib/auth/viewer";
-import { getCase, type CaseDetail, type CaseTimelineEvent } from "@/lib/cases/data";
+import { getCase, type CaseDetail, type CaseTimelineEvent } from "@/lib/cases/data/detail";
 import { formatDate, formatDateTime, humanise } from "@/lib/format";
 import { NotFoundError } from "@/lib/http/errors";
 import { SeverityBadge, StatusBadge, TlpBadge } from "@/components/ui/badges";

@@ -1,4 +1,7 @@
 -- AlterTable
+ALTER TABLE "Note" ADD COLUMN     "tlp" "Tlp" NOT NULL DEFAULT 'AMBER';
+
+-- AlterTable
 ALTER TABLE "TimelineEvent" ADD COLUMN     "key" BOOLEAN NOT NULL DEFAULT false;
 
 -- CreateTable
