@@ -11,6 +11,7 @@ import { publishAlertChange } from "@/lib/events/publish";
 import { InvalidStateError, NotFoundError } from "@/lib/http/errors";
 import { highestSeverity, mostRestrictiveTlp, visibleTlps } from "../rules";
 import type { PromoteAlertsInput, PromoteTarget } from "../schema";
+import { caseVisibility } from "./visibility";
 
 
 type Tx = Prisma.TransactionClient;
