@@ -5,10 +5,12 @@ import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { THEME_COOKIE, parseTheme } from "@/components/shell/theme";
 import { ROLE_LABELS, can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/viewer";
+import { countMyUnreadNotifications } from "@/lib/notifications/data";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
-  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  const [cookieStore, unreadNotifications] = await Promise.all([cookies(), countMyUnreadNotifications(viewer)]);
+  const theme = parseTheme(cookieStore.get(THEME_COOKIE)?.value);
   // Hiding links is a convenience; each page and data function checks the capability itself.
   const navItems = NAV_ITEMS.filter((item) => !item.capability || can(viewer, item.capability));
 
@@ -19,6 +21,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       roleLabel={ROLE_LABELS[viewer.role]}
       navItems={navItems}
       theme={theme}
+      unreadNotifications={unreadNotifications}
     >
       {children}
     </AppShell>

@@ -3,6 +3,7 @@ import { signOutEverywhereAction } from "@/app/(app)/account-actions";
 import { BrandMark } from "./brand-mark";
 import type { NavItem } from "./nav-items";
 import { NavLinks } from "./nav-links";
+import { NotificationsLink } from "./notifications-link";
 import { SignOutButton } from "./sign-out-button";
 import type { Theme } from "./theme";
 import { ThemeToggle } from "./theme-toggle";
@@ -13,10 +14,12 @@ export interface AppShellProps {
   roleLabel: string;
   navItems: readonly NavItem[];
   theme: Theme;
+  /** Unread personal notifications, shown beside the Notifications link. */
+  unreadNotifications: number;
   children: ReactNode;
 }
 
-export function AppShell({ organisationName, userName, roleLabel, navItems, theme, children }: AppShellProps) {
+export function AppShell({ organisationName, userName, roleLabel, navItems, theme, unreadNotifications, children }: AppShellProps) {
   return (
     <div className="app-shell">
       <a href="#main" className="skip-link">
@@ -34,6 +37,9 @@ export function AppShell({ organisationName, userName, roleLabel, navItems, them
         </div>
         <nav className="sidebar-nav" aria-label="Main">
           <NavLinks items={navItems} />
+          <ul className="nav-list">
+            <li><NotificationsLink unread={unreadNotifications} /></li>
+          </ul>
         </nav>
         <section className="sidebar-footer" aria-label="Your account">
           <p className="user-card">

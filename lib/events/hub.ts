@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { getDbHandle, type DbHandle } from "@/lib/db/client";
-import { ALERT_CHANNEL, type AlertChange } from "./publish";
+import { ALERT_CHANNEL, type AlertChange, type CaseChange } from "./publish";
 
-// The process's one ear on the alert channel. Every live stream in this process subscribes here,
+// The process's one ear on the alert channel (which carries case changes too). Every live stream in this process subscribes here,
 // so a server with a thousand open inboxes still holds a single LISTEN (on PostgreSQL: a single
 // extra connection). It listens while it has subscribers and stops when the last one leaves.
 //
@@ -11,6 +11,13 @@ import { ALERT_CHANNEL, type AlertChange } from "./publish";
 // it only listens. Who may see what is decided later, per subscriber, in the data layer.
 
 export type AlertChangeHandler = (change: AlertChange) => void;
+export type CaseChangeHandler = (change: CaseChange) => void;
+
+/** What one subscription hears; a live stream takes both through a single subscription. */
+export interface ChangeHandlers {
+  onAlert?: AlertChangeHandler;
+  onCase?: CaseChangeHandler;
+}
 
 // Bounds mirror publishAlertChange (at most 150 ids per NOTIFY); anything else on the channel is
 // not ours, or is corrupt, and is dropped.
@@ -20,8 +27,18 @@ const changeSchema = z.object({
   kind: z.enum(["created", "updated"]),
 });
 
+// Mirrors publishCaseChange (at most 150 organisations per NOTIFY).
+const caseChangeSchema = z.object({
+  topic: z.literal("case"),
+  caseId: z.uuid(),
+  organisationIds: z.array(z.uuid()).min(1).max(1000),
+  kind: z.enum(["created", "updated"]),
+});
+
+type Change = { topic: "alert"; change: AlertChange } | { topic: "case"; change: CaseChange };
+
 interface HubState {
-  byOrganisation: Map<string, Set<AlertChangeHandler>>;
+  byOrganisation: Map<string, Set<ChangeHandlers>>;
   size: number;
   /** The active LISTEN: the handle it is on and how to stop it. */
   active: { handle: DbHandle; unlisten: () => Promise<void> } | null;
@@ -41,33 +58,61 @@ function serially<T>(state: HubState, step: () => Promise<T>): Promise<T> {
   return next;
 }
 
-/** Parses one NOTIFY payload; null for anything malformed. */
-export function parseAlertChange(payload: string): AlertChange | null {
-  let json: unknown;
+function parseJson(payload: string): unknown {
   try {
-    json = JSON.parse(payload);
+    return JSON.parse(payload);
   } catch {
     return null;
   }
-  const parsed = changeSchema.safeParse(json);
+}
+
+/** Parses one NOTIFY payload; null for anything malformed. */
+export function parseAlertChange(payload: string): AlertChange | null {
+  const parsed = changeSchema.safeParse(parseJson(payload));
   return parsed.success ? parsed.data : null;
 }
 
-function dispatch(payload: string): void {
-  const change = parseAlertChange(payload);
-  if (!change) {
-    console.warn("[vigil] ignored a malformed alert change notification");
-    return;
+/** Parses one case NOTIFY payload (topic "case"); null for anything malformed. */
+export function parseCaseChange(payload: string): CaseChange | null {
+  const parsed = caseChangeSchema.safeParse(parseJson(payload));
+  return parsed.success ? { caseId: parsed.data.caseId, organisationIds: parsed.data.organisationIds, kind: parsed.data.kind } : null;
+}
+
+function parseChange(payload: string): Change | null {
+  const json = parseJson(payload);
+  if (json !== null && typeof json === "object" && "topic" in json) {
+    const change = json.topic === "case" ? parseCaseChange(payload) : null;
+    return change && { topic: "case", change };
   }
-  const handlers = hub().byOrganisation.get(change.organisationId);
+  const change = parseAlertChange(payload);
+  return change && { topic: "alert", change };
+}
+
+function deliver(organisationId: string, call: (handlers: ChangeHandlers) => void): void {
+  const handlers = hub().byOrganisation.get(organisationId);
   if (!handlers) return;
   for (const handler of [...handlers]) {
     try {
-      handler(change);
+      call(handler);
     } catch (error) {
-      console.error("[vigil] alert change subscriber threw", error);
+      console.error("[vigil] change subscriber threw", error);
     }
   }
+}
+
+function dispatch(payload: string): void {
+  const parsed = parseChange(payload);
+  if (!parsed) {
+    console.warn("[vigil] ignored a malformed change notification");
+    return;
+  }
+  if (parsed.topic === "alert") {
+    const change = parsed.change;
+    deliver(change.organisationId, (h) => h.onAlert?.(change));
+    return;
+  }
+  const change = parsed.change;
+  for (const organisationId of new Set(change.organisationIds)) deliver(organisationId, (h) => h.onCase?.(change));
 }
 
 async function ensureListening(state: HubState): Promise<void> {
@@ -89,13 +134,18 @@ async function stopListening(state: HubState): Promise<void> {
  * function is called. Resolves once listening. Changes carry ids only: subscribers must re-read
  * through the data layer with their own viewer before showing anything.
  */
-export async function subscribeToAlertChanges(
-  organisationId: string,
-  onChange: AlertChangeHandler,
-): Promise<() => Promise<void>> {
+export function subscribeToAlertChanges(organisationId: string, onChange: AlertChangeHandler): Promise<() => Promise<void>> {
+  return subscribeToChanges(organisationId, { onAlert: onChange });
+}
+
+/**
+ * Like subscribeToAlertChanges, for both kinds of change through one subscription: alert changes
+ * of the organisation, and changes to cases it owns or that are shared with it.
+ */
+export async function subscribeToChanges(organisationId: string, on: ChangeHandlers): Promise<() => Promise<void>> {
   const state = hub();
-  // A fresh function per subscription, so one callback subscribed twice unsubscribes separately.
-  const handler: AlertChangeHandler = (change) => onChange(change);
+  // A fresh object per subscription, so one callback subscribed twice unsubscribes separately.
+  const handler: ChangeHandlers = { ...on };
   let handlers = state.byOrganisation.get(organisationId);
   if (!handlers) state.byOrganisation.set(organisationId, (handlers = new Set()));
   handlers.add(handler);

@@ -1,11 +1,14 @@
 import "server-only";
 import { filterVisibleAlertIds } from "@/lib/alerts/data/live";
 import { can, type Viewer } from "@/lib/auth/permissions";
-import { subscribeToAlertChanges } from "./hub";
-import type { AlertChange } from "./publish";
+import { filterVisibleCaseIds } from "@/lib/cases/data/live";
+import { subscribeToChanges } from "./hub";
+import type { AlertChange, CaseChange } from "./publish";
 
 // The body of GET /api/v1/events, kept apart from the route so tests can drive it with any
-// viewer. Server-Sent Events: `event: alert` with {"kind","ids"}, only ids the viewer may see.
+// viewer. Server-Sent Events: `event: alert` with {"kind","ids"}, only ids the viewer may see;
+// `event: case` with {"caseId","kind"}, one per changed case the viewer may see (case:read; the
+// route itself asks for alert:read, which every role holds).
 
 export interface AlertEventStreamOptions {
   /** The request's signal: the stream ends and unsubscribes when the client goes away. */
@@ -36,8 +39,17 @@ const MAX_QUEUED_CHUNKS = 1000;
 
 const encoder = new TextEncoder();
 
+export interface CaseEvent {
+  caseId: string;
+  kind: CaseChange["kind"];
+}
+
 export function formatAlertEvent(event: AlertEvent): string {
   return `event: alert\ndata: ${JSON.stringify(event)}\n\n`;
+}
+
+export function formatCaseEvent(event: CaseEvent): string {
+  return `event: case\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
 /**
@@ -53,6 +65,8 @@ export async function createAlertEventStream(viewer: Viewer, options: AlertEvent
   let flushTimer: NodeJS.Timeout | null = null;
   let flushing = false;
   const pending = { created: new Set<string>(), updated: new Set<string>() };
+  /** Changed cases in this batch: id → kind ("created" wins over "updated"). */
+  const pendingCases = new Map<string, CaseChange["kind"]>();
 
   const stream = new ReadableStream<Uint8Array>({
     start(c) {
@@ -113,7 +127,7 @@ export async function createAlertEventStream(viewer: Viewer, options: AlertEvent
   }
 
   function schedule() {
-    if (!closed && !flushTimer && !flushing && (pending.created.size > 0 || pending.updated.size > 0)) {
+    if (!closed && !flushTimer && !flushing && (pending.created.size > 0 || pending.updated.size > 0 || pendingCases.size > 0)) {
       flushTimer = setTimeout(() => void flush(), batchMs);
     }
   }
@@ -124,8 +138,10 @@ export async function createAlertEventStream(viewer: Viewer, options: AlertEvent
     // An alert created and then changed within one batch is announced once, as created.
     const created = [...pending.created];
     const updated = [...pending.updated].filter((id) => !pending.created.has(id));
+    const cases = [...pendingCases];
     pending.created.clear();
     pending.updated.clear();
+    pendingCases.clear();
     try {
       for (const [kind, ids] of [["created", created], ["updated", updated]] as const) {
         if (ids.length === 0 || closed) continue;
@@ -133,6 +149,12 @@ export async function createAlertEventStream(viewer: Viewer, options: AlertEvent
         for (let i = 0; i < visible.length; i += IDS_PER_EVENT) {
           send(formatAlertEvent({ kind, ids: visible.slice(i, i + IDS_PER_EVENT) }));
         }
+      }
+      if (cases.length > 0 && !closed) {
+        // One query for the whole batch; an unshared, too-sensitive or other organisation's case
+        // is dropped here, so the viewer never learns it exists.
+        const visible = new Set(await filterVisibleCaseIds(current, cases.map(([id]) => id)));
+        for (const [caseId, kind] of cases) if (visible.has(caseId.toLowerCase())) send(formatCaseEvent({ caseId: caseId.toLowerCase(), kind }));
       }
     } catch (error) {
       // Events are hints; a failed visibility check drops this batch, never the stream.
@@ -150,6 +172,12 @@ export async function createAlertEventStream(viewer: Viewer, options: AlertEvent
     schedule();
   }
 
+  function onCase(change: CaseChange) {
+    if (closed) return;
+    if (pendingCases.get(change.caseId) !== "created") pendingCases.set(change.caseId, change.kind);
+    schedule();
+  }
+
   send(`retry: ${retryMs}\n: connected\n\n`);
   if (signal?.aborted) {
     await finish();
@@ -157,7 +185,7 @@ export async function createAlertEventStream(viewer: Viewer, options: AlertEvent
   }
   signal?.addEventListener("abort", onAbort, { once: true });
   try {
-    const stop = await subscribeToAlertChanges(viewer.organisationId, onChange);
+    const stop = await subscribeToChanges(viewer.organisationId, { onAlert: onChange, onCase });
     // The client may have left while we were subscribing.
     if (closed) await stop();
     else unsubscribe = stop;

@@ -7,7 +7,7 @@ import { alertVisibility } from "@/lib/alerts/data/visibility";
 import { recordAudit } from "@/lib/audit/data";
 import { assertCan, viewerUserId, type Viewer } from "@/lib/auth/permissions";
 import { TLP_LABELS } from "@/lib/auth/tlp";
-import { publishAlertChange } from "@/lib/events/publish";
+import { publishAlertChange, publishCaseChange } from "@/lib/events/publish";
 import { InvalidStateError, NotFoundError } from "@/lib/http/errors";
 import { highestSeverity, mostRestrictiveTlp, visibleTlps } from "../rules";
 import type { PromoteAlertsInput, PromoteTarget } from "../schema";
@@ -90,6 +90,7 @@ export async function promoteAlertsToCase(viewer: Viewer, input: PromoteAlertsIn
       })),
     );
     await publishAlertChange(tx, { organisationId: viewer.organisationId, alertIds: ids, kind: "updated" });
+    await publishCaseChange(tx, { caseId, organisationIds: [viewer.organisationId], kind: input.target.kind === "new" ? "created" : "updated" });
     return { caseId, created: input.target.kind === "new" };
   });
 }
