@@ -2,6 +2,7 @@ import "server-only";
 import type { AlertKind, AlertStatus, CaseStatus, EntityKind, Severity, TimePrecision, Tlp } from "@/lib/db/generated/enums";
 import { getDb } from "@/lib/db/client";
 import { alertVisibility } from "@/lib/alerts/data/visibility";
+import { recordAudit } from "@/lib/audit/data";
 import { assertCan, viewerUserId, type Viewer } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/http/errors";
 import { visibleTlps } from "../rules";
@@ -58,12 +59,19 @@ export interface CaseDetail {
   tlp: Tlp;
   tags: string[];
   version: number;
+  resolution: string | null;
   createdAt: Date;
   updatedAt: Date;
+  closedAt: Date | null;
+  /** The viewer belongs to the owning organisation (otherwise the case is shared with them, read only). */
+  ownOrganisation: boolean;
+  /** The viewer is a named member. */
+  member: boolean;
   /** The owning organisation's name when the case is shared with the viewer's; null for their own. */
   sharedBy: string | null;
   owner: { id: string; name: string } | null;
-  members: { id: string; name: string }[];
+  /** Named members; `organisation` is set for people from an organisation the case is shared with. */
+  members: { id: string; name: string; organisation: string | null }[];
   /** Alerts escalated into the case that the viewer may see. */
   alerts: CaseAlert[];
   entities: { id: string; kind: EntityKind; name: string }[];
@@ -71,6 +79,11 @@ export interface CaseDetail {
   timeline: CaseTimelineEvent[];
 }
 
+/**
+ * One case as the viewer may see it. A read by anyone outside the owning organisation (a
+ * task-force reviewer reading a shared case) is audited as "case.view" in the owning
+ * organisation's trail, so the owner sees who looked.
+ */
 export async function getCase(viewer: Viewer, caseId: string): Promise<CaseDetail> {
   assertCan(viewer, "case:read");
   const db = getDb();
@@ -78,10 +91,13 @@ export async function getCase(viewer: Viewer, caseId: string): Promise<CaseDetai
     where: { AND: [{ id: caseId }, caseVisibility(viewer)] },
     select: {
       id: true, organisationId: true, title: true, summary: true, status: true, severity: true, tlp: true, tags: true,
-      version: true, createdAt: true, updatedAt: true,
+      version: true, resolution: true, createdAt: true, updatedAt: true, closedAt: true,
       organisation: { select: { name: true } },
       owner: { select: { id: true, name: true } },
-      members: { select: { user: { select: { id: true, name: true } } }, orderBy: { addedAt: "asc" } },
+      members: {
+        select: { user: { select: { id: true, name: true, organisationId: true, organisation: { select: { name: true } } } } },
+        orderBy: { addedAt: "asc" },
+      },
       entities: { select: { entity: { select: { id: true, kind: true, name: true } } }, orderBy: { entity: { name: "asc" } } },
     },
   });
@@ -91,6 +107,14 @@ export async function getCase(viewer: Viewer, caseId: string): Promise<CaseDetai
     ownOrganisation: row.organisationId === viewer.organisationId,
     member: !!userId && row.members.some((m) => m.user.id === userId),
   };
+  if (!standing.ownOrganisation) {
+    await recordAudit(
+      db,
+      viewer,
+      { action: "case.view", targetType: "Case", targetId: row.id, summary: { viewerOrganisationId: viewer.organisationId, caseTitle: row.title } },
+      { organisationId: row.organisationId },
+    );
+  }
 
   const [events, alerts] = await Promise.all([
     db.timelineEvent.findMany({
@@ -117,9 +141,12 @@ export async function getCase(viewer: Viewer, caseId: string): Promise<CaseDetai
 
   return {
     id: row.id, title: row.title, summary: row.summary, status: row.status, severity: row.severity, tlp: row.tlp,
-    tags: row.tags, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, owner: row.owner,
+    tags: row.tags, version: row.version, resolution: row.resolution, createdAt: row.createdAt, updatedAt: row.updatedAt,
+    closedAt: row.closedAt, owner: row.owner, ownOrganisation: standing.ownOrganisation, member: standing.member,
     sharedBy: standing.ownOrganisation ? null : row.organisation.name,
-    members: row.members.map((m) => m.user),
+    members: row.members.map((m) => ({
+      id: m.user.id, name: m.user.name, organisation: m.user.organisationId === row.organisationId ? null : m.user.organisation.name,
+    })),
     entities: row.entities.map((e) => e.entity),
     alerts,
     timeline: events.map((e) => ({ ...e, alertId: e.alertId && openable.has(e.alertId) ? e.alertId : null })),

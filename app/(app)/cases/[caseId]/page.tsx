@@ -1,85 +1,86 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
+import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/viewer";
-import { getCase, type CaseDetail, type CaseTimelineEvent } from "@/lib/cases/data/detail";
-import { formatDate, formatDateTime, humanise } from "@/lib/format";
-import { NotFoundError } from "@/lib/http/errors";
+import { listMemberCandidates } from "@/lib/cases/data/members";
+import { getCaseSharing } from "@/lib/cases/data/share";
+import { visibleTlps } from "@/lib/cases/rules";
+import { formatDateTime, humanise } from "@/lib/format";
 import { SeverityBadge, StatusBadge, TlpBadge } from "@/components/ui/badges";
-import { PageHeader } from "@/components/ui/page-header";
-
-// A minimal, read-only case page: enough to land on after promoting alerts. The full workspace
-// (tabs, editing, tasks, notes, sharing) replaces it.
+import { CaseStatusBadge } from "../case-status-badge";
+import { EditCaseForm } from "./edit-case-form";
+import { loadCase } from "./load-case";
+import { MembersPanel } from "./members-panel";
+import { SharePanel } from "./share-panel";
+import { StatusPanel } from "./status-panel";
 
 type Params = Promise<{ caseId: string }>;
 
-async function load(caseId: string): Promise<CaseDetail> {
+/** The Overview tab: the case at a glance, and for its own organisation's writers, the controls. */
+export default async function CaseOverviewPage({ params }: { params: Params }) {
   const viewer = await requireViewer();
-  if (!z.uuid().safeParse(caseId).success) notFound();
-  try {
-    return await getCase(viewer, caseId);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
-
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const detail = await load((await params).caseId);
-  return { title: detail.title };
-}
-
-const monthYear = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", month: "long", year: "numeric" });
-const yearOnly = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric" });
-
-/** A date no more precise than what is known about it. */
-function when(event: CaseTimelineEvent): string {
-  switch (event.precision) {
-    case "YEAR":
-      return yearOnly.format(event.occurredAt);
-    case "MONTH":
-      return monthYear.format(event.occurredAt);
-    case "DAY":
-      return formatDate(event.occurredAt);
-    default:
-      return formatDateTime(event.occurredAt);
-  }
-}
-
-export default async function CasePage({ params }: { params: Params }) {
-  const detail = await load((await params).caseId);
-  const caseStatus = humanise(detail.status);
+  const detail = await loadCase((await params).caseId);
+  const canWrite = detail.ownOrganisation && can(viewer, "case:write");
+  const editable = canWrite && detail.status !== "CLOSED";
+  const [candidates, sharing] = await Promise.all([
+    editable ? listMemberCandidates(viewer, detail.id) : Promise.resolve(null),
+    detail.ownOrganisation ? getCaseSharing(viewer, detail.id) : Promise.resolve(null),
+  ]);
+  const tlps = visibleTlps(viewer.clearance, { ownOrganisation: true, member: detail.member });
 
   return (
-    <div className="page">
-      <p><Link href="/cases">← Cases</Link></p>
-      <PageHeader
-        title={detail.title}
-        description={
-          <span className="row">
-            <SeverityBadge severity={detail.severity} />
-            <span className="badge status">
-              <span className="sr-only">Status: </span>
-              {caseStatus}
-            </span>
-            <TlpBadge tlp={detail.tlp} />
-            {detail.sharedBy ? <span className="muted">Shared read-only by {detail.sharedBy}</span> : null}
-          </span>
-        }
-      />
-      <div className="detail-grid">
-        <div className="stack">
-          <section className="card" aria-labelledby="case-summary-h">
-            <h2 id="case-summary-h">Summary</h2>
-            <p className="prewrap">{detail.summary || <span className="muted">No summary yet.</span>}</p>
-          </section>
+    <div className="detail-grid">
+      <div className="stack">
+        <section className="card" aria-labelledby="case-summary-h">
+          <h2 id="case-summary-h">Summary</h2>
+          <p className="prewrap">{detail.summary || <span className="muted">No summary yet.</span>}</p>
+          {detail.status === "CLOSED" && detail.resolution ? (
+            <>
+              <h3>Resolution</h3>
+              <p className="prewrap">{detail.resolution}</p>
+            </>
+          ) : null}
+        </section>
 
-          <section className="card" aria-labelledby="case-alerts-h">
-            <h2 id="case-alerts-h">Linked alerts</h2>
-            {detail.alerts.length === 0 ? (
-              <p className="muted">No alerts you can see are linked to this case.</p>
-            ) : (
+        <section className="card" aria-labelledby="case-facts-h">
+          <h2 id="case-facts-h">Details</h2>
+          <dl className="dl-grid">
+            <dt>Status</dt>
+            <dd><CaseStatusBadge status={detail.status} /></dd>
+            <dt>Severity</dt>
+            <dd><SeverityBadge severity={detail.severity} /></dd>
+            <dt>TLP</dt>
+            <dd><TlpBadge tlp={detail.tlp} /></dd>
+            <dt>Owner</dt>
+            <dd>{detail.owner?.name ?? <span className="muted">Nobody</span>}</dd>
+            <dt>Tags</dt>
+            <dd>
+              {detail.tags.length ? (
+                <span className="row">
+                  {detail.tags.map((t) => <Link key={t} href={`/cases?tag=${encodeURIComponent(t)}`} className="chip">{t}</Link>)}
+                </span>
+              ) : (
+                <span className="muted">None</span>
+              )}
+            </dd>
+            <dt>Opened</dt>
+            <dd>{formatDateTime(detail.createdAt)}</dd>
+            <dt>Updated</dt>
+            <dd>{formatDateTime(detail.updatedAt)}</dd>
+            {detail.closedAt ? (
+              <>
+                <dt>Closed</dt>
+                <dd>{formatDateTime(detail.closedAt)}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+
+        <section className="card" aria-labelledby="case-alerts-h">
+          <h2 id="case-alerts-h">Linked alerts</h2>
+          {detail.alerts.length === 0 ? (
+            <p className="muted">No alerts you can see are linked to this case.</p>
+          ) : (
+            <div className="table-scroll">
               <table className="data-table" aria-label="Linked alerts">
                 <thead>
                   <tr>
@@ -102,54 +103,34 @@ export default async function CasePage({ params }: { params: Params }) {
                   ))}
                 </tbody>
               </table>
-            )}
-          </section>
+            </div>
+          )}
+        </section>
 
-          <section className="card" aria-labelledby="case-timeline-h">
-            <h2 id="case-timeline-h">Timeline</h2>
-            {detail.timeline.length === 0 ? (
-              <p className="muted">No timeline events you can see yet.</p>
-            ) : (
-              <ol className="timeline-list">
-                {detail.timeline.map((e) => (
-                  <li key={e.id}>
-                    <time dateTime={e.occurredAt.toISOString()}>{when(e)}</time>
-                    <div>
-                      {e.alertId ? <Link href={`/alerts/${e.alertId}`}>{e.title}</Link> : <strong>{e.title}</strong>} <TlpBadge tlp={e.tlp} />
-                    </div>
-                    {e.source ? <div className="muted">{e.source}</div> : null}
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
-        </div>
+        {canWrite && editable ? <EditCaseForm kase={detail} tlps={tlps} /> : null}
+      </div>
 
-        <div className="stack">
-          <section className="card" aria-labelledby="case-people-h">
-            <h2 id="case-people-h">People</h2>
-            <dl className="dl-grid">
-              <dt>Owner</dt>
-              <dd>{detail.owner?.name ?? <span className="muted">Nobody</span>}</dd>
-              <dt>Members</dt>
-              <dd>{detail.members.length ? detail.members.map((m) => m.name).join(", ") : <span className="muted">None named</span>}</dd>
-              <dt>Opened</dt>
-              <dd>{formatDateTime(detail.createdAt)}</dd>
-            </dl>
-          </section>
-          <section className="card" aria-labelledby="case-entities-h">
-            <h2 id="case-entities-h">Entities</h2>
-            {detail.entities.length === 0 ? (
-              <p className="muted">No linked entities.</p>
-            ) : (
-              <ul className="entity-list">
-                {detail.entities.map((e) => (
-                  <li key={e.id}><strong>{e.name}</strong> <span className="muted">{humanise(e.kind)}</span></li>
-                ))}
-              </ul>
-            )}
-          </section>
-        </div>
+      <div className="stack">
+        {canWrite ? <StatusPanel kase={detail} canClose={can(viewer, "case:close")} /> : null}
+        <MembersPanel
+          caseId={detail.id}
+          ownerId={detail.owner?.id ?? null}
+          members={detail.members}
+          candidates={candidates}
+        />
+        <section className="card" aria-labelledby="case-entities-h">
+          <h2 id="case-entities-h">Entities</h2>
+          {detail.entities.length === 0 ? (
+            <p className="muted">No linked entities.</p>
+          ) : (
+            <ul className="entity-list">
+              {detail.entities.map((e) => (
+                <li key={e.id}><strong>{e.name}</strong> <span className="muted">{humanise(e.kind)}</span></li>
+              ))}
+            </ul>
+          )}
+        </section>
+        {sharing ? <SharePanel caseId={detail.id} tlp={detail.tlp} sharing={sharing} canShare={can(viewer, "case:share")} /> : null}
       </div>
     </div>
   );

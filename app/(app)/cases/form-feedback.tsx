@@ -1,0 +1,20 @@
+import type { ActionState } from "@/lib/http/action-state";
+
+// Message and field errors under the case forms (server or client components).
+
+export function Feedback({ state }: { state: ActionState }) {
+  if (!state.message) return null;
+  return (
+    <p role={state.ok ? "status" : "alert"} className={state.ok ? "success-text" : "error-text"}>
+      {state.message}
+    </p>
+  );
+}
+
+export function FieldError({ state, name, id }: { state: ActionState; name: string; id?: string }) {
+  // Errors on list items arrive keyed "tags.0".
+  const errors = Object.entries(state.fieldErrors ?? {})
+    .filter(([key]) => key === name || key.startsWith(`${name}.`))
+    .flatMap(([, messages]) => messages);
+  return errors.length ? <span id={id ?? `${name}-error`} className="error-text">{errors.join(" ")}</span> : null;
+}
