@@ -28,21 +28,21 @@ export const APT31_CASE: CaseSpec = {
       detail:
         "More than 1,000 e-mails to over 400 accounts linked to IPAC, including 43 UK parliamentary accounts. " +
         "No account was compromised; opening an e-mail leaked location, IP address and device details (ATT&CK T1598.003).",
-      source: HANSARD + "; US DoJ EDNY indictment (2024)", confidence: "ALMOST_CERTAIN", tags: ["reconnaissance"], tlp: "CLEAR",
+      source: HANSARD + "; US DoJ EDNY indictment (2024)", confidence: "ALMOST_CERTAIN", tags: ["reconnaissance"], tlp: "CLEAR", key: true,
       entityKeys: ["apt31"],
     },
     {
       at: { date: utcDay(2024, 3, 25) }, precision: "DAY",
       title: "UK attributes the reconnaissance to APT31",
       detail: "The Government assesses that APT31 was \"almost certainly\" responsible.",
-      source: HANSARD, confidence: "ALMOST_CERTAIN", tags: ["attribution"], tlp: "CLEAR", entityKeys: ["apt31"],
+      source: HANSARD, confidence: "ALMOST_CERTAIN", tags: ["attribution", "disclosure"], tlp: "CLEAR", key: true, entityKeys: ["apt31"],
     },
     {
       at: { date: utcDay(2024, 3, 25) }, precision: "DAY",
       title: "UK sanctions a front company and two individuals",
       detail:
         "Cyber regime designations: Wuhan Xiaoruizhi Science and Technology Company Limited (OFSI group 16460) and two individuals (16461, 16462).",
-      source: "OFSI financial sanctions notice, 25 Mar 2024", confidence: "ALMOST_CERTAIN", tags: ["sanctions"], tlp: "CLEAR",
+      source: "OFSI financial sanctions notice, 25 Mar 2024", confidence: "ALMOST_CERTAIN", tags: ["sanctions"], tlp: "CLEAR", key: true,
       entityKeys: ["wuhanXrz", "apt31"],
     },
     {
@@ -62,14 +62,14 @@ export const APT31_CASE: CaseSpec = {
       at: { alert: "trackingPixelWave1" }, precision: "MINUTE",
       title: "Mail gateway flags tracking-pixel e-mails to three party MPs",
       detail: "Remote image on track.example-newsletter.net with a per-recipient token; same pattern as the 2021 campaign.",
-      source: "Mail gateway", confidence: "LIKELY", tags: ["detection"], tlp: "AMBER",
+      source: "Mail gateway", confidence: "LIKELY", tags: ["detection"], tlp: "AMBER", key: true,
       alertKey: "trackingPixelWave1", entityKeys: ["trackingHost", "apt31"],
     },
     {
       at: { alert: "trackingPixelWave1", plusHours: 5 }, precision: "MINUTE",
       title: "Tracking host blocked at the mail gateway and protective DNS",
       detail: "Remote images from the host are stripped; lookups are sinkholed.",
-      source: "Party IT change record", tags: ["containment"], tlp: "GREEN", entityKeys: ["trackingHost"],
+      source: "Party IT change record", confidence: "ALMOST_CERTAIN", tags: ["containment"], tlp: "GREEN", key: true, entityKeys: ["trackingHost"],
     },
   ],
   tasks: [

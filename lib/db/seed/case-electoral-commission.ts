@@ -32,7 +32,7 @@ export const ELECTORAL_COMMISSION_CASE: CaseSpec = {
       at: { date: utcDay(2021, 8, 24) }, precision: "DAY",
       title: "First access through unpatched on-premises Exchange",
       detail: "The attacker exploited ProxyShell on the Commission's Exchange server and installed web shells.",
-      source: ICO, confidence: "ALMOST_CERTAIN", tags: ["first-access"], tlp: "CLEAR", entityKeys: ["electoralCommission"],
+      source: ICO, confidence: "ALMOST_CERTAIN", tags: ["first-access"], tlp: "CLEAR", key: true, entityKeys: ["electoralCommission"],
     },
     {
       at: { date: utcDay(2021, 9, 16) }, precision: "DAY",
@@ -65,7 +65,7 @@ export const ELECTORAL_COMMISSION_CASE: CaseSpec = {
       at: { date: utcDay(2022, 10) }, precision: "MONTH",
       title: "Intrusion detected",
       detail: "Detected through \"a suspicious pattern of log-in requests\" to the Commission's systems.",
-      source: ICO, confidence: "ALMOST_CERTAIN", tags: ["detection"], tlp: "CLEAR",
+      source: ICO, confidence: "ALMOST_CERTAIN", tags: ["detection"], tlp: "CLEAR", key: true,
     },
     {
       at: { date: utcDay(2023, 8, 8) }, precision: "DAY",
@@ -73,14 +73,14 @@ export const ELECTORAL_COMMISSION_CASE: CaseSpec = {
       detail:
         "Reference copies of the electoral registers 2014–2022 (names and addresses, about 40 million people per register, and overseas electors' names), " +
         "kept for research and for permissibility checks on political donations, were accessible, as was the e-mail system. The donations system was not affected.",
-      source: "Electoral Commission statement, 8 Aug 2023", confidence: "ALMOST_CERTAIN", tags: ["disclosure"], tlp: "CLEAR",
+      source: "Electoral Commission statement, 8 Aug 2023", confidence: "ALMOST_CERTAIN", tags: ["disclosure"], tlp: "CLEAR", key: true,
       entityKeys: ["electoralCommission"],
     },
     {
       at: { date: utcDay(2024, 3, 25) }, precision: "DAY",
       title: "UK attributes the breach to a China state-affiliated actor",
       detail: "Announced with the APT31 attribution, but the statement does not name APT31 for this breach; keep the two separate.",
-      source: "Hansard and NCSC, 25 Mar 2024", confidence: "HIGHLY_LIKELY", tags: ["attribution"], tlp: "CLEAR",
+      source: "Hansard and NCSC, 25 Mar 2024", confidence: "HIGHLY_LIKELY", tags: ["attribution"], tlp: "CLEAR", key: true,
     },
     {
       at: { date: utcDay(2024, 7, 30) }, precision: "DAY",
@@ -88,7 +88,7 @@ export const ELECTORAL_COMMISSION_CASE: CaseSpec = {
       detail:
         "Security patches had not been applied and passwords were left \"identical or similar\" to those issued by the service desk. " +
         "Remediation: MFA, a password policy, monitoring and firewall rules.",
-      source: ICO, confidence: "ALMOST_CERTAIN", tags: ["regulatory", "containment"], tlp: "CLEAR",
+      source: ICO, confidence: "ALMOST_CERTAIN", tags: ["regulatory", "containment"], tlp: "CLEAR", key: true,
       entityKeys: ["electoralCommission"],
     },
     {
@@ -102,7 +102,7 @@ export const ELECTORAL_COMMISSION_CASE: CaseSpec = {
       at: { alert: "exchangeExposure", plusHours: 30 }, precision: "MINUTE",
       title: "Legacy Exchange server isolated and patched",
       detail: "Server taken off the internet, cumulative update applied, service-desk passwords rotated, MFA enforced on every mailbox.",
-      source: "Party IT change record", tags: ["containment"], tlp: "AMBER",
+      source: "Party IT change record", confidence: "ALMOST_CERTAIN", tags: ["containment"], tlp: "AMBER", key: true,
     },
   ],
   tasks: [

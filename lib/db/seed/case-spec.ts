@@ -20,6 +20,8 @@ export interface TimelineSpec {
   confidence?: Confidence;
   tags: string[];
   tlp: Tlp;
+  /** Highlighted on the timeline: first access, detection, disclosure, attribution, containment. */
+  key?: boolean;
   alertKey?: string;
   entityKeys?: string[];
 }

@@ -108,7 +108,7 @@ export async function seedTimelines(ctx: SeedContext): Promise<void> {
       events.push({
         id, organisationId: ctx.orgs.party, caseId: ctx.cases[spec.key], occurredAt, precision: event.precision,
         recordedAt: new Date(recordedMs), title: event.title, detail: event.detail, source: event.source,
-        confidence: event.confidence ?? null, tags: event.tags, tlp: event.tlp, alertId: alertId ?? null,
+        confidence: event.confidence ?? null, tags: event.tags, tlp: event.tlp, key: event.key ?? false, alertId: alertId ?? null,
       });
       for (const key of event.entityKeys ?? []) links.push({ timelineEventId: id, entityId: entityId(ctx, "party", key) });
     });
