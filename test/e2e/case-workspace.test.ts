@@ -31,7 +31,9 @@ async function setField(form: Locator, name: string, value: string): Promise<voi
 
 /** An event on the case timeline, by its title (each event is headed by it). */
 function timelineEvent(page: Page, title: string): Locator {
-  return page.getByRole("region", { name: "Events" }).getByRole("heading", { name: title, exact: true });
+  // Key events' headings start with "Key event:" for screen readers.
+  const name = new RegExp(`^(Key event\\s*:\\s*)?${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+  return page.getByRole("region", { name: "Events" }).getByRole("heading", { name });
 }
 
 /** Waits until the events stream of a case page is open, so that later changes are heard. */
