@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { openEventStream } from "@/components/live/event-stream";
 
 // "N new alerts — show" for an open inbox, fed by GET /api/v1/events (Server-Sent Events).
 //
@@ -13,8 +14,6 @@ import { useCallback, useEffect, useRef, useState } from "react";
 const REFRESH_GAP_MS = 5_000;
 /** A keystroke this recent counts as "working": j/k triage must not have rows move under it. */
 const KEYBOARD_IDLE_MS = 2_000;
-const RECONNECT_MIN_MS = 5_000;
-const RECONNECT_MAX_MS = 60_000;
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -114,14 +113,8 @@ export function LiveBanner({ visibleIds }: LiveBannerProps = {}) {
       tryQuietRefresh();
     };
 
-    let source: EventSource | null = null;
-    let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
-    let failures = 0;
-    let opened = false;
-    let stopped = false;
-
-    const onAlert = (message: MessageEvent) => {
-      const event = parseEvent(message.data);
+    const onAlert = (data: string) => {
+      const event = parseEvent(data);
       if (!event || event.ids.length === 0) return;
       if (event.kind === "created") {
         setCounted((prev) => {
@@ -135,34 +128,14 @@ export function LiveBanner({ visibleIds }: LiveBannerProps = {}) {
       }
     };
 
-    const connect = () => {
-      source = new EventSource("/api/v1/events");
-      source.addEventListener("alert", onAlert);
-      source.onopen = () => {
-        // Events sent while we were away are lost: resynchronise the view once.
-        if (opened && failures > 0) requestQuietRefresh();
-        opened = true;
-        failures = 0;
-      };
-      source.onerror = () => {
-        failures += 1;
-        // CONNECTING: the browser retries by itself (the server asks for 5 s). CLOSED: it gave
-        // up (an HTTP error such as 401 or 503), so retry with backoff ourselves.
-        if (source?.readyState !== EventSource.CLOSED || stopped) return;
-        source.close();
-        const delay = Math.min(RECONNECT_MAX_MS, RECONNECT_MIN_MS * 2 ** Math.min(failures - 1, 4));
-        reconnectTimer = setTimeout(connect, delay * (0.8 + Math.random() * 0.4));
-      };
-    };
-    connect();
+    // Events sent while we were away are lost: resynchronise the view once.
+    const closeStream = openEventStream({ on: { alert: onAlert }, onResync: requestQuietRefresh });
 
     const retryWhenFree = () => tryQuietRefresh();
     document.addEventListener("visibilitychange", retryWhenFree);
     document.addEventListener("focusout", retryWhenFree);
     return () => {
-      stopped = true;
-      source?.close();
-      if (reconnectTimer) clearTimeout(reconnectTimer);
+      closeStream();
       if (quietTimer) clearTimeout(quietTimer);
       document.removeEventListener("visibilitychange", retryWhenFree);
       document.removeEventListener("focusout", retryWhenFree);

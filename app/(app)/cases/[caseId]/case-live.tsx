@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { openEventStream } from "@/components/live/event-stream";
 
 // Live updates for an open case, fed by GET /api/v1/events (`event: case` with {"caseId"}, sent
 // only to viewers who may see the case). When someone changes the case, the page refreshes
@@ -13,8 +14,6 @@ import { useCallback, useEffect, useRef, useState } from "react";
 const REFRESH_GAP_MS = 3_000;
 /** A change arriving this soon after a form on this page was submitted is most likely our own. */
 const OWN_CHANGE_MS = 2_500;
-const RECONNECT_MIN_MS = 5_000;
-const RECONNECT_MAX_MS = 60_000;
 
 const FIELDS = "input:not([type=hidden]):not([type=button]):not([type=submit]):not([type=reset]):not([type=image]), textarea, select";
 
@@ -115,33 +114,11 @@ export function CaseLive({ caseId }: CaseLiveProps) {
       if (!stopped) tryRefresh();
     }, 0);
 
-    let source: EventSource | null = null;
-    let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
-    let failures = 0;
-    let opened = false;
-
-    const onCase = (message: MessageEvent) => {
-      if (parseCaseId(message.data) === wanted) onChange(Date.now() - lastSubmitAt < OWN_CHANGE_MS);
+    const onCase = (data: string) => {
+      if (parseCaseId(data) === wanted) onChange(Date.now() - lastSubmitAt < OWN_CHANGE_MS);
     };
-    const connect = () => {
-      source = new EventSource("/api/v1/events");
-      source.addEventListener("case", onCase);
-      source.onopen = () => {
-        // Changes made while we were disconnected were not heard: catch up once.
-        if (opened && failures > 0) onChange(false);
-        opened = true;
-        failures = 0;
-      };
-      source.onerror = () => {
-        failures += 1;
-        // CONNECTING: the browser retries by itself. CLOSED: it gave up (401, 503…): back off.
-        if (source?.readyState !== EventSource.CLOSED || stopped) return;
-        source.close();
-        const delay = Math.min(RECONNECT_MAX_MS, RECONNECT_MIN_MS * 2 ** Math.min(failures - 1, 4));
-        reconnectTimer = setTimeout(connect, delay * (0.8 + Math.random() * 0.4));
-      };
-    };
-    connect();
+    // Changes made while we were disconnected were not heard: catch up once.
+    const closeStream = openEventStream({ on: { case: onCase }, onResync: () => onChange(false) });
 
     document.addEventListener("input", onInput, true);
     document.addEventListener("change", onInput, true);
@@ -151,8 +128,7 @@ export function CaseLive({ caseId }: CaseLiveProps) {
     document.addEventListener("visibilitychange", retry);
     return () => {
       stopped = true;
-      source?.close();
-      if (reconnectTimer) clearTimeout(reconnectTimer);
+      closeStream();
       if (timer) clearTimeout(timer);
       document.removeEventListener("input", onInput, true);
       document.removeEventListener("change", onInput, true);
