@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { hashPassword } from "@/lib/auth/passwords";
 import { seedAlerts } from "./alerts";
+import { seedBriefing } from "./briefing";
 import { seedCases, seedTimelines } from "./cases";
 import type { SeedContext } from "./context";
 import { DEMO_USERS, type DemoUserKey } from "./demo-users";
@@ -9,8 +10,9 @@ import { createRandom } from "./random";
 
 export { DEMO_USERS, formatDemoLogins, type DemoUser } from "./demo-users";
 
-// The demo data set: two organisations, one user per role, two cases with timelines and ~75
-// alerts. The party organisation's slug is the marker: if it exists the demo has been seeded (the
+// The demo data set: two organisations, one user per role, two cases with timelines, ~75 alerts
+// and one published briefing. The party organisation's slug is the marker: if it exists the demo
+// has been seeded (the
 // whole seed runs in one transaction, so it is all there or none of it is).
 
 export const PARTY_SLUG = "party";
@@ -72,6 +74,7 @@ export async function seedDemo(prisma: PrismaClient, opts: { now?: Date } = {}):
         await seedCases(ctx);
         await seedAlerts(ctx);
         await seedTimelines(ctx);
+        await seedBriefing(ctx);
       },
       { maxWait: 10_000, timeout: 60_000 },
     );
