@@ -46,7 +46,7 @@ export async function generateAlerts(client: Sql, fx: Fixture, count: number, lo
     const end = Math.min(count, start + chunk - 1);
     await client.query(
       `INSERT INTO "Alert"(id, "organisationId", kind, title, summary, severity, tlp, status, source, "sourceRef",
-         fingerprint, "firstSeenAt", "lastSeenAt", "createdAt", "updatedAt", "assigneeId", occurrences)
+         fingerprint, "firstSeenAt", "lastSeenAt", "createdAt", "updatedAt", "assigneeId", occurrences, "acknowledgedAt", "triagedAt")
        SELECT gen_random_uuid(),
               CASE WHEN g % 10 = 0 THEN $2::uuid ELSE $1::uuid END,
               (${KINDS})[1 + g % 4],
@@ -60,7 +60,11 @@ export async function generateAlerts(client: Sql, fx: Fixture, count: number, lo
               md5('bench-' || g),
               ts, ts, ts, ts,
               CASE WHEN g % 3 = 0 THEN $3::uuid ELSE NULL END,
-              1 + g % 3
+              1 + g % 3,
+              -- Triage timestamps for the dashboard's weekly medians: every status past NEW was
+              -- acknowledged (within 10 h), and every status past ACKNOWLEDGED triaged (within 40 h).
+              CASE WHEN (g / 11) % 6 >= 1 THEN ts + (g % 600) * interval '1 minute' END,
+              CASE WHEN (g / 11) % 6 >= 2 THEN ts + (g % 600 + g % 1800) * interval '1 minute' END
          FROM generate_series($4::int, $5::int) g,
               LATERAL (SELECT now() - ((g::float8 / $6::float8) * interval '365 days') AS ts) t`,
       [fx.organisationId, fx.otherOrganisationId, fx.userId, start, end, count],

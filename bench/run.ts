@@ -1,4 +1,4 @@
-// npm run bench — measures the inbox, search and ingestion against a raw-SQL baseline doing the
+// npm run bench — measures the inbox, search, the dashboard overview and ingestion against a raw-SQL baseline doing the
 // same work on the same database, and records the figures in bench/results/.
 //   BENCH_BACKEND=postgresql (default; 1,000,000 alerts) | pglite (100,000 alerts)
 //   BENCH_ALERTS=<n>          override the size
@@ -18,7 +18,7 @@ import { applyMigrations } from "../lib/db/migrate";
 import type { UserViewer } from "../lib/auth/permissions";
 import { createFixture, generateAlerts, type Fixture, type Sql } from "./generate";
 import { startCluster, type Cluster } from "./postgres";
-import { baselineInbox, baselineInboxCount, baselineIngest, baselineSearch } from "./baseline";
+import { baselineDashboard, baselineInbox, baselineInboxCount, baselineIngest, baselineSearch } from "./baseline";
 import { time, type Timing } from "./stats";
 
 const backend = (process.env.BENCH_BACKEND ?? "postgresql") as "postgresql" | "pglite";
@@ -113,6 +113,8 @@ async function main() {
     baseline: await time(() => baselineSearch(raw, fx, viewer, "phishing beacon")),
   };
   log(`search p95 app ${results.search.app.p95} ms, raw ${results.search.baseline.p95} ms`);
+  results.dashboard = await measureDashboard(setup, fx, viewer);
+  log(`dashboard overview p95 app ${results.dashboard.app.p95} ms, raw ${results.dashboard.baseline.p95} ms`);
 
   const machine = {
     cpu: os.cpus()[0]?.model ?? "unknown", cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30),
@@ -124,6 +126,34 @@ async function main() {
 
   await setup.cleanup();
   writeResults({ backend, alerts: count, loadSeconds, machine, results, ingestion, totalSeconds: (Date.now() - started) / 1000 });
+}
+
+/**
+ * The whole overview page's data: all seven dashboard functions at once, as the page's panels
+ * run them (each its own Suspense boundary), against the same aggregations in raw SQL, also in
+ * parallel (on a small pool for PostgreSQL, as the app's adapter has one).
+ */
+async function measureDashboard(setup: Setup, fx: Fixture, viewer: UserViewer) {
+  const alerts = await import("../lib/dashboard/data/alerts");
+  const cases = await import("../lib/dashboard/data/cases");
+  const overview = () => Promise.all([
+    alerts.alertsPerDayForLastDays(viewer, 30),
+    alerts.openAlertsBySeverity(viewer),
+    alerts.triageTimesPerWeek(viewer, { weeks: 12 }),
+    alerts.newestHighSeverityAlerts(viewer, 10),
+    cases.openCasesByStatusAndSeverity(viewer),
+    cases.overdueTasks(viewer),
+    cases.casesChangedToday(viewer),
+  ]);
+  const pool = setup.serverEnv.DATABASE_URL ? new pg.Pool({ connectionString: setup.serverEnv.DATABASE_URL, max: 8 }) : null;
+  try {
+    return {
+      app: await time(overview),
+      baseline: await time(() => baselineDashboard(pool ?? setup.raw, fx, viewer)),
+    };
+  } finally {
+    await pool?.end();
+  }
 }
 
 /** Posts fresh alerts through the HTTP API of a real `next start`, then the same rows raw. */
@@ -221,6 +251,7 @@ function renderMarkdown(r: BenchResult): string {
     row("Inbox first page (kind + status filters)", r.results.inbox!, 50),
     row("Inbox match count (capped at 10,000)", r.results.inboxCount!, 50),
     row("Full-text search, first page", r.results.search!, 150),
+    ...(r.results.dashboard ? [row("Dashboard overview: all 7 panel queries in parallel", r.results.dashboard, 200).replace("| ≤ 200 ms |", "| ≤ 200 ms (whole overview) |")] : []),
     "",
     "| Ingestion | alerts/s |",
     "|---|---|",

@@ -1,68 +1,64 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { ROLE_LABELS, can } from "@/lib/auth/permissions";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/viewer";
+import { DAY_RANGES, parseDayRange } from "@/lib/dashboard/ranges";
+import { AlertsPerDayPanel, CaseStatusPanel, SeverityPanel, TriageTimesPanel } from "./_overview/chart-panels";
+import { CasesChangedTodayPanel, HighSeverityAlertsPanel, OverdueTasksPanel } from "./_overview/list-panels";
+import { OverviewPanel } from "./_overview/panel";
+import styles from "./_overview/overview.module.css";
 
 export const metadata: Metadata = { title: "Overview" };
 
-export default async function OverviewPage() {
-  const viewer = await requireViewer();
-  const roleLabel = ROLE_LABELS[viewer.role];
+// Each panel is an async server component behind its own Suspense and error boundary: they load
+// in parallel, stream in as they finish, and one failing leaves the others standing.
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [viewer, params] = await Promise.all([requireViewer(), searchParams]);
+  const range = parseDayRange(params.range);
+
+  const rangeToggle = (
+    <ul className={styles.toggle} aria-label="Period">
+      {DAY_RANGES.map((days) => (
+        <li key={days}>
+          <Link href={days === 30 ? "/" : `/?range=${days}`} aria-current={days === range ? "true" : undefined} scroll={false}>
+            {days} days
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
 
   return (
     <div className="page">
       <PageHeader
         title="Overview"
-        description={
-          <>
-            {viewer.organisationName} · signed in as {roleLabel.toLowerCase()}
-          </>
-        }
-        actions={
-          <Link href="/alerts" className="btn btn-primary">
-            Open Alerts inbox
-          </Link>
-        }
+        description={<>{viewer.organisationName} · signed in as {ROLE_LABELS[viewer.role].toLowerCase()} · days and weeks in UK time</>}
+        actions={<Link href="/alerts" className="btn btn-primary">Open Alerts inbox</Link>}
       />
-
-      <p className="lead">
-        Welcome, {viewer.name}. You are working in <strong>{viewer.organisationName}</strong> as{" "}
-        <strong>{roleLabel}</strong>.
-      </p>
-
-      <section className="card coming-soon">
-        <p className="coming-soon-tag">Coming in a later release</p>
-        <h2 className="coming-soon-title">Dashboard</h2>
-        <p className="coming-soon-text">
-          Open alerts by severity, time to triage, active cases and upcoming ballot windows will
-          appear here. Until then, start from the Alerts inbox.
-        </p>
-      </section>
-
-      <section className="stack" aria-labelledby="start-here">
-        <h2 id="start-here">Start here</h2>
-        <ul className="link-list">
-          <li>
-            <Link href="/alerts">Alerts inbox</Link>
-            <span className="muted"> — triage advisories, incidents, vetting and ballot alerts</span>
-          </li>
-          <li>
-            <Link href="/cases">Cases</Link>
-            <span className="muted"> — shared case workspaces and incident timelines</span>
-          </li>
-          {can(viewer, "vetting:read") ? (
-            <li>
-              <Link href="/vetting">Vetting</Link>
-              <span className="muted"> — screening of candidates, donors and staff</span>
-            </li>
-          ) : null}
-          <li>
-            <Link href="/advisories">Advisories</Link>
-            <span className="muted"> — NCSC guidance and the actions it asks for</span>
-          </li>
-        </ul>
-      </section>
+      <div className={styles.grid}>
+        <OverviewPanel id="panel-per-day" title={`Alerts per day by kind, last ${range} days`} actions={rangeToggle} wide>
+          <AlertsPerDayPanel key={range} range={range} />
+        </OverviewPanel>
+        <OverviewPanel id="panel-severity" title="Open alerts by severity">
+          <SeverityPanel />
+        </OverviewPanel>
+        <OverviewPanel id="panel-high" title="Newest open high and critical alerts">
+          <HighSeverityAlertsPanel />
+        </OverviewPanel>
+        <OverviewPanel id="panel-triage" title="Median time to acknowledge and to triage, per week">
+          <TriageTimesPanel />
+        </OverviewPanel>
+        <OverviewPanel id="panel-cases" title="Open cases by status and severity">
+          <CaseStatusPanel />
+        </OverviewPanel>
+        <OverviewPanel id="panel-overdue" title="Overdue tasks">
+          <OverdueTasksPanel />
+        </OverviewPanel>
+        <OverviewPanel id="panel-changed" title="Cases changed today">
+          <CasesChangedTodayPanel />
+        </OverviewPanel>
+      </div>
     </div>
   );
 }
