@@ -136,9 +136,9 @@ describe("POST /api/v1/alerts: creating and deduplicating", () => {
     expect(row).toMatchObject({ occurrences: 3, severity: "HIGH" });
   });
 
-  it("matches an existing alert by source and sourceRef even if its stored fingerprint differs", async () => {
+  it("deduplicates onto an alert stored by another writer with the same source and sourceRef", async () => {
     const { prisma } = db();
-    const legacy = await createAlert(prisma, orgA, { tlp: "GREEN" }); // random fingerprint, source "test"
+    const legacy = await createAlert(prisma, orgA, { tlp: "GREEN" }); // source "test"
     const res = await post(alert({ source: "test", sourceRef: legacy.sourceRef }));
     expect(res.status).toBe(200);
     expect((await res.json()).results[0]).toMatchObject({ status: "deduplicated", id: legacy.id });

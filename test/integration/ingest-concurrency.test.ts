@@ -49,7 +49,8 @@ describe("concurrent ingestion", () => {
       })),
     }));
     const responses = await Promise.all(batches.map(post));
-    expect(responses.map((r) => r.status).every((s) => s === 200 || s === 201)).toBe(true);
+    const failed = await Promise.all(responses.filter((r) => r.status !== 200 && r.status !== 201).map(async (r) => `${r.status} ${await r.text()}`));
+    expect(failed).toEqual([]);
     const agg = await prisma.alert.aggregate({ where: { organisationId: org, source: "overlap" }, _sum: { occurrences: true } });
     expect(agg._sum.occurrences).toBe(6 * 200);
   });

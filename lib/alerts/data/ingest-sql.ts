@@ -40,9 +40,8 @@ interface Row {
  * only rises, and a DISMISSED alert reopens (NEW, closedAt cleared, reason noted) only when the
  * repeat is more severe than what was dismissed. Every update bumps version and updatedAt.
  *
- * An existing row with the same (source, sourceRef) is matched even if its stored fingerprint
- * was computed differently (rows written before lib/alerts/fingerprint.ts), so the second unique
- * key can never turn a repeat into an error.
+ * The fingerprint (lib/alerts/fingerprint.ts) is the only unique key: it encodes source +
+ * sourceRef when there is one, so ON CONFLICT on it cannot collide with another constraint.
  *
  * `previousStatus` comes from the statement's snapshot; under a concurrent change it may be
  * stale, which affects only the status reported to the client, never the row.
@@ -53,7 +52,7 @@ export async function upsertAlerts(tx: Tx, organisationId: string, planned: read
   const nowMs = now.getTime();
   const rows = await tx.$queryRaw<Row[]>`
     WITH input AS (
-      SELECT t.*, coalesce(existing."fingerprint", t.fp) AS resolved
+      SELECT t.*, t.fp AS resolved
         FROM unnest(
           ${col(() => uuidV7(nowMs))}::text[]::uuid[],
           ${col((p) => p.kind)}::text[]::"AlertKind"[],
@@ -68,10 +67,6 @@ export async function upsertAlerts(tx: Tx, organisationId: string, planned: read
           ${col((p) => p.firstSeenAt.toISOString())}::text[]::timestamptz[],
           ${col((p) => p.lastSeenAt.toISOString())}::text[]::timestamptz[]
         ) AS t(id, kind, title, summary, severity, tlp, source, source_ref, fp, occurrences, first_seen, last_seen)
-        LEFT JOIN "Alert" existing
-          ON existing."organisationId" = ${organisationId}::uuid
-         AND existing."source" = t.source
-         AND existing."sourceRef" = t.source_ref
     ),
     previous AS (
       SELECT a."fingerprint", a."status"

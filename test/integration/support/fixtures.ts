@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { alertFingerprint } from "@/lib/alerts/fingerprint";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { AlertKind, AlertStatus, EntityKind, Role, Severity, Tlp } from "@/lib/db/generated/enums";
 import type { UserViewer } from "@/lib/auth/permissions";
@@ -56,6 +57,7 @@ export interface AlertOverrides {
 }
 
 export async function createAlert(prisma: PrismaClient, organisationId: string, o: AlertOverrides = {}) {
+  const sourceRef = randomUUID();
   const now = o.createdAt ?? new Date();
   return prisma.alert.create({
     data: {
@@ -67,8 +69,9 @@ export async function createAlert(prisma: PrismaClient, organisationId: string, 
       tlp: o.tlp ?? "AMBER",
       status: o.status ?? "NEW",
       source: o.source ?? "test",
-      sourceRef: randomUUID(),
-      fingerprint: randomUUID(),
+      sourceRef,
+      // Computed as ingestion computes it, so API repeats deduplicate onto fixture rows.
+      fingerprint: alertFingerprint({ kind: o.kind ?? "INCIDENT", source: o.source ?? "test", sourceRef, title: "" }),
       firstSeenAt: now,
       lastSeenAt: o.lastSeenAt ?? now,
       createdAt: now,
