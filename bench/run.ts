@@ -58,7 +58,8 @@ async function setUp(): Promise<Setup> {
   const url = new URL(maintenance);
   url.pathname = "/vigil_bench";
   const handle = openDb({ url: url.toString() });
-  const raw = new pg.Client({ connectionString: url.toString() });
+  // The same session settings as the app's pool (lib/db/client.ts), so the comparison is fair.
+  const raw = new pg.Client({ connectionString: url.toString(), options: "-c jit=off" });
   await raw.connect();
   return {
     handle,
@@ -145,7 +146,7 @@ async function measureDashboard(setup: Setup, fx: Fixture, viewer: UserViewer) {
     cases.overdueTasks(viewer),
     cases.casesChangedToday(viewer),
   ]);
-  const pool = setup.serverEnv.DATABASE_URL ? new pg.Pool({ connectionString: setup.serverEnv.DATABASE_URL, max: 8 }) : null;
+  const pool = setup.serverEnv.DATABASE_URL ? new pg.Pool({ connectionString: setup.serverEnv.DATABASE_URL, max: 8, options: "-c jit=off" }) : null;
   try {
     return {
       app: await time(overview),

@@ -39,7 +39,13 @@ export function openDb(config: DbConfig): DbHandle {
     if (!/^postgres(ql)?:\/\//.test(config.url)) {
       throw new Error("DATABASE_URL must start with postgresql:// (the only supported dialect)");
     }
-    const adapter = new PrismaPg({ connectionString: config.url, max: Number(process.env.DB_POOL_MAX ?? 10) });
+    const adapter = new PrismaPg({
+      connectionString: config.url,
+      max: Number(process.env.DB_POOL_MAX ?? 10),
+      // JIT compilation costs ~40 ms per aggregate query (measured on the dashboard at 10⁶ alerts)
+      // and never pays off for queries this short.
+      options: "-c jit=off",
+    });
     const prisma = new PrismaClient({ adapter });
     const listeners = new PgListeners({ connectionString: config.url });
     return {

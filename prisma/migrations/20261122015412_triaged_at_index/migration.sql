@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Alert_organisationId_triagedAt_idx" ON "Alert"("organisationId", "triagedAt");
