@@ -4,26 +4,19 @@ import { listBriefings } from "@/lib/briefings/data/drafts";
 import { getBriefingVersion } from "@/lib/briefings/data/versions";
 import { seedDemo } from "@/lib/db/seed";
 import { DEMO_BRIEFING_TITLE } from "@/lib/db/seed/briefing";
+import { viewerForEmail } from "./support/fixtures";
 import { useTestDb } from "./support/test-db";
 
 // The demo's published briefing: the Electoral Commission case for the task force, at TLP:GREEN.
 
 const db = useTestDb();
 
-async function viewerFor(email: string): Promise<UserViewer> {
-  const user = await db().prisma.user.findUniqueOrThrow({ where: { email }, include: { organisation: true } });
-  return {
-    kind: "user", userId: user.id, sessionId: "test", organisationId: user.organisationId, organisationName: user.organisation.name,
-    name: user.name, email: user.email, role: user.role, clearance: user.clearance,
-  };
-}
-
 let lead: UserViewer, reviewer: UserViewer;
 beforeAll(async () => {
   await seedDemo(db().prisma);
   await expect(seedDemo(db().prisma)).resolves.toEqual({ created: false });
-  lead = await viewerFor("lead@vigil.demo");
-  reviewer = await viewerFor("reviewer@taskforce.vigil.demo");
+  lead = await viewerForEmail(db().prisma, "lead@vigil.demo");
+  reviewer = await viewerForEmail(db().prisma, "reviewer@taskforce.vigil.demo");
 });
 
 describe("seeded briefing", () => {

@@ -2,27 +2,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { UserViewer } from "@/lib/auth/permissions";
 import { seedDemo } from "@/lib/db/seed";
 import { listTimeline } from "@/lib/timeline/data/list";
+import { viewerForEmail } from "./support/fixtures";
 import { useTestDb } from "./support/test-db";
 
 // The seeded demo timelines as the page shows them.
 
 const db = useTestDb();
 
-async function viewerFor(email: string): Promise<UserViewer> {
-  const user = await db().prisma.user.findUniqueOrThrow({ where: { email }, include: { organisation: true } });
-  return {
-    kind: "user", userId: user.id, sessionId: "test", organisationId: user.organisationId, organisationName: user.organisation.name,
-    name: user.name, email: user.email, role: user.role, clearance: user.clearance,
-  };
-}
-
 let lead: UserViewer, reviewer: UserViewer;
 beforeAll(async () => {
   await seedDemo(db().prisma);
   // Idempotent: a second run changes nothing.
   await expect(seedDemo(db().prisma)).resolves.toEqual({ created: false });
-  lead = await viewerFor("lead@vigil.demo");
-  reviewer = await viewerFor("reviewer@taskforce.vigil.demo");
+  lead = await viewerForEmail(db().prisma, "lead@vigil.demo");
+  reviewer = await viewerForEmail(db().prisma, "reviewer@taskforce.vigil.demo");
 });
 
 const caseId = async (title: string) => (await db().prisma.case.findFirstOrThrow({ where: { title }, select: { id: true } })).id;

@@ -1,7 +1,7 @@
 import type { Tlp } from "@/lib/db/generated/enums";
 import { TLP_LABELS } from "@/lib/auth/tlp";
 import type { ActionState } from "@/lib/http/action-state";
-import { FieldError } from "../cases/form-feedback";
+import { FieldError } from "@/components/ui/form-feedback";
 
 // Title, audience and TLP: shared by the new-briefing form and the builder.
 

@@ -11,6 +11,28 @@ export async function createOrg(prisma: PrismaClient, name = `Org ${randomUUID()
   return prisma.organisation.create({ data: { name, slug: `org-${randomUUID()}`, kind: "PARTY" } });
 }
 
+type UserWithOrg = Awaited<ReturnType<PrismaClient["user"]["findUniqueOrThrow"]>> & { organisation: { name: string } };
+
+/** The Viewer that lib/auth/data.ts resolveSession would build for this user. */
+function toViewer(user: UserWithOrg): UserViewer {
+  return {
+    kind: "user",
+    userId: user.id,
+    sessionId: randomUUID(),
+    organisationId: user.organisationId,
+    organisationName: user.organisation.name,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    clearance: user.clearance,
+  };
+}
+
+/** The viewer of an existing user, e.g. a seeded demo user. */
+export async function viewerForEmail(prisma: PrismaClient, email: string): Promise<UserViewer> {
+  return toViewer(await prisma.user.findUniqueOrThrow({ where: { email }, include: { organisation: true } }));
+}
+
 export async function createViewer(
   prisma: PrismaClient,
   organisationId: string,
@@ -28,17 +50,7 @@ export async function createViewer(
     },
     include: { organisation: true },
   });
-  return {
-    kind: "user",
-    userId: user.id,
-    sessionId: randomUUID(),
-    organisationId,
-    organisationName: user.organisation.name,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    clearance: user.clearance,
-  };
+  return toViewer(user);
 }
 
 export interface AlertOverrides {

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import type { AlertStatus } from "@/lib/db/generated/enums";
-import { initialActionState, type ActionState } from "@/lib/http/action-state";
+import { initialActionState } from "@/lib/http/action-state";
+import { Feedback, FieldError } from "@/components/ui/form-feedback";
 import { acknowledgeAlertAction, assignAlertAction, changeAlertStatusAction } from "../actions";
 
 interface Props {
@@ -18,21 +19,6 @@ const STATUS_CHOICES = [
   ["DISMISSED", "Dismissed"],
   ["NEW", "New (reopen)"],
 ] as const;
-
-function Feedback({ state }: { state: ActionState }) {
-  if (!state.message) return null;
-  return (
-    <p role={state.ok ? "status" : "alert"} className={state.ok ? "success-text" : "error-text"}>
-      {state.message}
-      {state.conflict ? <> <a href="">Reload the alert</a>.</> : null}
-    </p>
-  );
-}
-
-function FieldError({ state, name }: { state: ActionState; name: string }) {
-  const errors = state.fieldErrors?.[name];
-  return errors ? <span id={`${name}-error`} className="error-text">{errors.join(" ")}</span> : null;
-}
 
 export function TriagePanel({ alert, assignees, viewerId, canAssignOthers }: Props) {
   const [ackState, ackAction, ackPending] = useActionState(acknowledgeAlertAction, initialActionState);
@@ -54,7 +40,7 @@ export function TriagePanel({ alert, assignees, viewerId, canAssignOthers }: Pro
         </form>
       )}
       {/* Outside the form: after a successful acknowledgement the form itself is gone. */}
-      <Feedback state={ackState} />
+      <Feedback state={ackState} reloadLabel="Reload the alert" />
 
       <form action={assignAction} className="stack">
         <input type="hidden" name="alertId" value={alert.id} />
@@ -76,7 +62,7 @@ export function TriagePanel({ alert, assignees, viewerId, canAssignOthers }: Pro
           {canAssignOthers ? "Save assignee" : alert.assigneeId === viewerId ? "Unassign me" : "Assign to me"}
         </button>
         <FieldError state={assignState} name="assigneeId" />
-        <Feedback state={assignState} />
+        <Feedback state={assignState} reloadLabel="Reload the alert" />
       </form>
       {canAssignOthers && alert.assigneeId !== viewerId && (
         <form action={assignAction}>
@@ -111,7 +97,7 @@ export function TriagePanel({ alert, assignees, viewerId, canAssignOthers }: Pro
           <button type="submit" className="btn" disabled={statusPending}>
             {statusPending ? "Saving…" : "Change status"}
           </button>
-          <Feedback state={statusState} />
+          <Feedback state={statusState} reloadLabel="Reload the alert" />
         </form>
       )}
     </section>

@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import type { BriefingDraft, BuilderOptions } from "@/lib/briefings/data/drafts";
 import type { SectionDefinition } from "@/lib/briefings/schema";
 import { initialActionState } from "@/lib/http/action-state";
-import { Feedback, FieldError } from "../../cases/form-feedback";
+import { Feedback, FieldError } from "@/components/ui/form-feedback";
 import { saveBriefingAction } from "../actions";
 import { MetaFields } from "../meta-fields";
 import { SECTION_KIND_LABELS, SectionEditor } from "./section-editor";

@@ -3,7 +3,7 @@
 import { useActionState, useRef, useState } from "react";
 import { initialActionState } from "@/lib/http/action-state";
 import { ModalDialog } from "@/components/ui/modal-dialog";
-import { Feedback } from "../../cases/form-feedback";
+import { Feedback } from "@/components/ui/form-feedback";
 import { publishBriefingAction } from "../actions";
 
 /** Publish with a confirmation: a published version is frozen and the audience can read it. */

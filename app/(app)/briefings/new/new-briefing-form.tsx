@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { initialActionState } from "@/lib/http/action-state";
-import { Feedback } from "../../cases/form-feedback";
+import { Feedback } from "@/components/ui/form-feedback";
 import { createBriefingAction } from "../actions";
 import { MetaFields } from "../meta-fields";
 

@@ -6,7 +6,7 @@ import type { Severity, Tlp } from "@/lib/db/generated/enums";
 import { TLP_LABELS } from "@/lib/auth/tlp";
 import { SEVERITY_LABELS } from "@/components/ui/badges";
 import { updateCaseAction, type CaseEditState } from "../actions";
-import { Feedback, FieldError } from "../form-feedback";
+import { Feedback, FieldError } from "@/components/ui/form-feedback";
 
 const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO"] as const;
 const EDITED = ["title", "summary", "severity", "tlp", "tags"] as const;

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import type { MemberCandidate } from "@/lib/cases/data/members";
 import { initialActionState } from "@/lib/http/action-state";
 import { addCaseMemberAction, removeCaseMemberAction } from "../actions";
-import { Feedback, FieldError } from "../form-feedback";
+import { Feedback, FieldError } from "@/components/ui/form-feedback";
 
 interface Props {
   caseId: string;

@@ -6,7 +6,7 @@ import type { CaseSharing } from "@/lib/cases/data/share";
 import { initialActionState } from "@/lib/http/action-state";
 import { formatDateTime } from "@/lib/format";
 import { shareCaseAction, unshareCaseAction } from "../actions";
-import { Feedback, FieldError } from "../form-feedback";
+import { Feedback, FieldError } from "@/components/ui/form-feedback";
 
 interface Props {
   caseId: string;

@@ -5,7 +5,7 @@ import type { CaseStatus } from "@/lib/db/generated/enums";
 import { initialActionState } from "@/lib/http/action-state";
 import { CASE_STATUS_LABELS, nextCaseStatus } from "@/lib/cases/status-rules";
 import { changeCaseStatusAction } from "../actions";
-import { Feedback, FieldError } from "../form-feedback";
+import { Feedback, FieldError } from "@/components/ui/form-feedback";
 
 const STEP_LABELS: Partial<Record<CaseStatus, string>> = {
   INVESTIGATING: "Start investigating",

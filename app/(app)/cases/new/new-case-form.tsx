@@ -6,7 +6,7 @@ import { TLP_LABELS } from "@/lib/auth/tlp";
 import { initialActionState } from "@/lib/http/action-state";
 import { SEVERITY_LABELS } from "@/components/ui/badges";
 import { createCaseAction } from "../actions";
-import { Feedback, FieldError } from "../form-feedback";
+import { Feedback, FieldError } from "@/components/ui/form-feedback";
 
 const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO"] as const;
 

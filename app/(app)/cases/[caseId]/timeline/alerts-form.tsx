@@ -5,7 +5,7 @@ import type { Tlp } from "@/lib/db/generated/enums";
 import { TlpBadge } from "@/components/ui/badges";
 import { initialActionState } from "@/lib/http/action-state";
 import { addEventsFromAlertsAction } from "./actions";
-import { Feedback } from "./form-feedback";
+import { Feedback } from "@/components/ui/form-feedback";
 import styles from "./timeline.module.css";
 
 export interface AlertChoice {

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { initialActionState } from "@/lib/http/action-state";
 import { deleteTimelineEventAction } from "./actions";
-import { Feedback } from "./form-feedback";
+import { Feedback } from "@/components/ui/form-feedback";
 import styles from "./timeline.module.css";
 
 export function DeleteEventButton({ caseId, eventId, version, title }: { caseId: string; eventId: string; version: number; title: string }) {

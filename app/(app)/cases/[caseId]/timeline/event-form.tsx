@@ -7,7 +7,7 @@ import { initialActionState } from "@/lib/http/action-state";
 import { CONFIDENCE_LABELS, CONFIDENCE_RANGES, PRECISION_LABELS } from "@/lib/timeline/labels";
 import { EVENT_DETAIL_MAX, EVENT_SOURCE_MAX, EVENT_TITLE_MAX } from "@/lib/timeline/schema";
 import { addTimelineEventAction, updateTimelineEventAction } from "./actions";
-import { FieldError, Feedback } from "./form-feedback";
+import { FieldError, Feedback } from "@/components/ui/form-feedback";
 import styles from "./timeline.module.css";
 
 export interface EventFormValues {

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { CSV_IMPORT_MAX_ROWS } from "@/lib/timeline/schema";
 import { importTimelineCsvAction, type ImportActionState } from "./actions";
-import { Feedback } from "./form-feedback";
+import { Feedback } from "@/components/ui/form-feedback";
 import styles from "./timeline.module.css";
 
 const initial: ImportActionState = { ok: false };

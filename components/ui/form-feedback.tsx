@@ -1,12 +1,14 @@
 import type { ActionState } from "@/lib/http/action-state";
 
-// Message and field errors under the case forms (server or client components).
+// Message and field errors under forms driven by server actions (server or client components).
 
-export function Feedback({ state }: { state: ActionState }) {
+/** With `reloadLabel`, a conflict (the record changed underneath) also offers a reload link. */
+export function Feedback({ state, reloadLabel }: { state: ActionState; reloadLabel?: string }) {
   if (!state.message) return null;
   return (
     <p role={state.ok ? "status" : "alert"} className={state.ok ? "success-text" : "error-text"}>
       {state.message}
+      {state.conflict && reloadLabel ? <> <a href="">{reloadLabel}</a>.</> : null}
     </p>
   );
 }
